@@ -1,0 +1,213 @@
+package dev.mcpoauth;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Persistence for everything the authorization server remembers: registered clients, pending
+ * authorization requests, authorization codes, grants with their refresh-token families, revoked
+ * access tokens and signing keys.
+ *
+ * <h2>What a store receives</h2>
+ * Secrets arrive already hashed: codes, refresh tokens, client secrets and login request ids are
+ * handed over as {@code ...Hash} strings, which a store keeps and compares as opaque keys. A store
+ * never sees a raw secret and never needs to hash anything.
+ *
+ * <h2>Atomicity (every implementation must honour it)</h2>
+ * <ul>
+ *   <li>{@link #redeemAuthorizationCode}: among any number of concurrent callers, in any number of
+ *       processes sharing the store, exactly one gets {@link CodeRedemption.Redeemed} for a code.</li>
+ *   <li>{@link #rotateRefreshToken}: exactly one caller gets {@link RefreshRotation.Rotated} for a
+ *       refresh token; the old token stops being current and the new one becomes current in one
+ *       step, so no caller can ever see both or neither.</li>
+ *   <li>{@link #removePendingAuthorization}: exactly one caller gets {@code true}.</li>
+ *   <li>{@link #revokeGrant}: revokes the grant, its refresh tokens and its access tokens in one
+ *       step.</li>
+ *   <li>Every write is all or nothing: an operation that throws {@link StorageException} changed
+ *       nothing.</li>
+ * </ul>
+ *
+ * <h2>Time</h2>
+ * Methods that depend on expiry take {@code now} from the caller, so the engine's clock is the only
+ * clock. Expired rows are invisible to reads at once and removed by {@link #purgeExpired(Instant)}.
+ *
+ * <p>Implementations are thread safe. Every method throws {@link StorageException} when the store
+ * cannot do its work; none returns null.
+ */
+public interface TokenStore extends AutoCloseable {
+
+    // ---- clients ---------------------------------------------------------------------------------
+
+    /**
+     * Saves a newly registered client.
+     *
+     * @param client the client; its id is new
+     * @throws StorageException if a client with that id exists, or the store fails
+     */
+    void saveClient(RegisteredClient client);
+
+    /**
+     * Finds a registered client.
+     *
+     * @param clientId the client id
+     * @return the client, or empty when unknown
+     */
+    Optional<RegisteredClient> findClient(String clientId);
+
+    /**
+     * Deletes a client and everything issued to it: its pending requests, codes and grants.
+     *
+     * @param clientId the client id
+     * @return whether the client existed
+     */
+    boolean deleteClient(String clientId);
+
+    // ---- pending authorization requests ----------------------------------------------------------
+
+    /**
+     * Saves an authorization request that waits for the user to log in.
+     *
+     * @param pending the request; its id hash is new
+     */
+    void savePendingAuthorization(PendingAuthorization pending);
+
+    /**
+     * Finds a pending request that has not expired.
+     *
+     * @param idHash the hash of the request id
+     * @param now    the current time
+     * @return the request, or empty when unknown, expired or already removed
+     */
+    Optional<PendingAuthorization> findPendingAuthorization(String idHash, Instant now);
+
+    /**
+     * Removes a pending request, atomically: when several callers race to complete the same login,
+     * exactly one gets {@code true}.
+     *
+     * @param idHash the hash of the request id
+     * @return whether this call removed it
+     */
+    boolean removePendingAuthorization(String idHash);
+
+    // ---- authorization codes ---------------------------------------------------------------------
+
+    /**
+     * Saves a newly issued authorization code.
+     *
+     * @param code the code; its hash is new
+     */
+    void saveAuthorizationCode(AuthorizationCode code);
+
+    /**
+     * Marks a code used and returns it, atomically. A used code is kept until it expires, so that a
+     * second redemption is recognised as a replay.
+     *
+     * @param codeHash the hash of the presented code
+     * @param now      the current time
+     * @return {@link CodeRedemption.Redeemed} for exactly one caller, {@link CodeRedemption.Replayed}
+     *         for every later one while the code has not expired, {@link CodeRedemption.NotFound} otherwise
+     */
+    CodeRedemption redeemAuthorizationCode(String codeHash, Instant now);
+
+    // ---- grants and refresh tokens ---------------------------------------------------------------
+
+    /**
+     * Saves a new grant with its first refresh token.
+     *
+     * @param grant                 the grant; its id is new and it is not revoked
+     * @param refreshTokenHash      the hash of the first refresh token
+     * @param refreshTokenExpiresAt when that refresh token expires (not after the grant's end)
+     */
+    void saveGrant(Grant grant, String refreshTokenHash, Instant refreshTokenExpiresAt);
+
+    /**
+     * Replaces the current refresh token of a grant with a new one, atomically.
+     *
+     * @param presentedHash   the hash of the refresh token the client presented
+     * @param newHash         the hash of the refresh token that replaces it
+     * @param newExpiresAt    when the new refresh token expires
+     * @param now             the current time
+     * @return {@link RefreshRotation.Rotated} when the presented token was current, unexpired and its
+     *         grant active; {@link RefreshRotation.Reused} when it was an earlier, rotated-away token
+     *         of a grant (revoked or not); {@link RefreshRotation.Invalid} otherwise, in which case
+     *         nothing changed
+     */
+    RefreshRotation rotateRefreshToken(String presentedHash, String newHash, Instant newExpiresAt, Instant now);
+
+    /**
+     * Finds a grant by id, whether active, revoked or expired, until it is purged.
+     *
+     * @param grantId the grant id
+     * @return the grant, or empty when unknown
+     */
+    Optional<Grant> findGrant(String grantId);
+
+    /**
+     * Finds the active grant whose current, unexpired refresh token has this hash.
+     *
+     * @param refreshTokenHash the hash of a refresh token
+     * @param now              the current time
+     * @return the grant, or empty when the token is unknown, rotated away, expired or revoked
+     */
+    Optional<Grant> findGrantByRefreshToken(String refreshTokenHash, Instant now);
+
+    /**
+     * Revokes a grant: its refresh tokens stop working and {@link #findGrant} reports it revoked,
+     * which the engine checks for every access token minted from it.
+     *
+     * @param grantId the grant id
+     * @return whether an active grant was revoked by this call
+     */
+    boolean revokeGrant(String grantId);
+
+    // ---- access tokens ---------------------------------------------------------------------------
+
+    /**
+     * Records that one access token is revoked, until it would have expired anyway.
+     *
+     * @param tokenId   the token's {@code jti}
+     * @param expiresAt the token's {@code exp}; the record may be purged after it
+     */
+    void revokeAccessToken(String tokenId, Instant expiresAt);
+
+    /**
+     * Whether an access token was revoked by {@link #revokeAccessToken}.
+     *
+     * @param tokenId the token's {@code jti}
+     * @return whether it is revoked
+     */
+    boolean isAccessTokenRevoked(String tokenId);
+
+    // ---- signing keys ----------------------------------------------------------------------------
+
+    /**
+     * Saves a new signing key.
+     *
+     * @param key the key; its id is new
+     */
+    void saveSigningKey(SigningKey key);
+
+    /**
+     * The signing keys that have not expired, newest first.
+     *
+     * @param now the current time
+     * @return the keys; empty when none exist yet
+     */
+    List<SigningKey> signingKeys(Instant now);
+
+    // ---- housekeeping ----------------------------------------------------------------------------
+
+    /**
+     * Deletes what has expired: pending requests, codes, refresh tokens, grants past their end,
+     * access-token revocations past the token's expiry, and signing keys past {@code expiresAt}.
+     *
+     * @param now the current time
+     * @return how many records were deleted
+     */
+    int purgeExpired(Instant now);
+
+    /** Releases connections and files. The store is unusable afterwards. */
+    @Override
+    void close();
+}
