@@ -1,4 +1,6 @@
 /**
- * The OAuth 2.1 + PKCE engine, token minting, the McpOAuthServer facade and provider selection.
+ * The mcp-oauth engine, independent of any web server: {@link dev.mcpoauth.core.AuthorizationServer}
+ * (every OAuth endpoint and the bearer check as plain methods), {@link dev.mcpoauth.core.ServerConfig},
+ * {@link dev.mcpoauth.core.Json} for rendering, and {@link dev.mcpoauth.core.InMemoryTokenStore}.
  */
 package dev.mcpoauth.core;

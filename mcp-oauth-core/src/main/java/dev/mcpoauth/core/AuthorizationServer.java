@@ -1,0 +1,333 @@
+package dev.mcpoauth.core;
+
+import dev.mcpoauth.LoginFlow;
+import dev.mcpoauth.OAuthErrorCode;
+import dev.mcpoauth.OAuthException;
+import dev.mcpoauth.RegisteredClient;
+import dev.mcpoauth.TokenStore;
+import dev.mcpoauth.UserChecker;
+import dev.mcpoauth.core.internal.AccessTokenVerifier;
+import dev.mcpoauth.core.internal.AuthorizationRequests;
+import dev.mcpoauth.core.internal.BearerAuthenticator;
+import dev.mcpoauth.core.internal.ClientAuthenticator;
+import dev.mcpoauth.core.internal.ClientRegistration;
+import dev.mcpoauth.core.internal.CodeExchange;
+import dev.mcpoauth.core.internal.Engine;
+import dev.mcpoauth.core.internal.EngineLoginFlow;
+import dev.mcpoauth.core.internal.Introspection;
+import dev.mcpoauth.core.internal.KeyManager;
+import dev.mcpoauth.core.internal.LoginThrottle;
+import dev.mcpoauth.core.internal.Metadata;
+import dev.mcpoauth.core.internal.Params;
+import dev.mcpoauth.core.internal.RefreshGrant;
+import dev.mcpoauth.core.internal.ReplayGuard;
+import dev.mcpoauth.core.internal.Revocation;
+import dev.mcpoauth.core.internal.TokenIssuer;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The OAuth 2.1 authorization server and the bearer check of the MCP endpoint, without HTTP: plain
+ * values in, plain values out. A transport maps each endpoint to one method and renders the result;
+ * {@link Json} writes the maps.
+ *
+ * <p>Errors: protocol errors are {@link OAuthException} (render as the RFC 6749 §5.2 JSON error with
+ * {@link OAuthErrorCode#httpStatus()}, {@code Cache-Control: no-store}); a failing store throws
+ * {@link dev.mcpoauth.StorageException} (render as 503 {@code temporarily_unavailable}). Returned maps
+ * never contain null.
+ *
+ * <p>Thread safe. {@link #close()} stops the periodic purge; it does not close the store, which
+ * belongs to whoever created it.
+ */
+public final class AuthorizationServer implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(AuthorizationServer.class.getName());
+
+    private final Engine engine;
+    private final KeyManager keys;
+    private final ClientAuthenticator clients;
+    private final ClientRegistration registration;
+    private final AuthorizationRequests authorization;
+    private final EngineLoginFlow loginFlow;
+    private final CodeExchange codeExchange;
+    private final RefreshGrant refresh;
+    private final Revocation revocation;
+    private final Introspection introspection;
+    private final BearerAuthenticator bearer;
+    private final LoginThrottle throttle = new LoginThrottle();
+    private final ReplayGuard replays = new ReplayGuard();
+    private final Purger purger;
+
+    private AuthorizationServer(Engine engine, UserChecker userChecker, Duration purgeInterval) {
+        this.engine = engine;
+        keys = new KeyManager(engine);
+        keys.initialize();
+        TokenIssuer issuer = new TokenIssuer(engine, keys);
+        AccessTokenVerifier verifier = new AccessTokenVerifier(engine, keys);
+        clients = new ClientAuthenticator(engine);
+        registration = new ClientRegistration(engine);
+        authorization = new AuthorizationRequests(engine);
+        loginFlow = new EngineLoginFlow(engine, userChecker, throttle);
+        codeExchange = new CodeExchange(engine, issuer, replays);
+        refresh = new RefreshGrant(engine, issuer);
+        revocation = new Revocation(engine, verifier);
+        introspection = new Introspection(engine, verifier);
+        bearer = new BearerAuthenticator(engine, verifier);
+        purger = new Purger(this::purgeExpired, purgeInterval);
+        LOG.log(System.Logger.Level.INFO, "authorization server {0} ready: issuer {1}, resource {2}",
+                engine.appName(), engine.config().issuer(), engine.config().resource());
+    }
+
+    /**
+     * Starts building a server.
+     *
+     * @param appName the server's name, shown on the login page and as {@code resource_name}
+     * @return the builder
+     */
+    public static Builder builder(String appName) {
+        return new Builder(appName);
+    }
+
+    /** The configuration. */
+    public ServerConfig config() {
+        return engine.config();
+    }
+
+    /** The server's name. */
+    public String appName() {
+        return engine.appName();
+    }
+
+    /** The login step a {@link dev.mcpoauth.LoginHandler} completes: the original's {@code complete_user_checker}. */
+    public LoginFlow loginFlow() {
+        return loginFlow;
+    }
+
+    /** Authorization server metadata (RFC 8414 §2), for {@code GET /.well-known/oauth-authorization-server}. */
+    public Map<String, Object> authorizationServerMetadata() {
+        return Metadata.authorizationServer(engine.config());
+    }
+
+    /** Protected resource metadata (RFC 9728 §2), for {@code GET /.well-known/oauth-protected-resource[/mcp]}. */
+    public Map<String, Object> protectedResourceMetadata() {
+        return Metadata.protectedResource(engine.config(), engine.appName());
+    }
+
+    /** The public signing keys (RFC 7517), for {@code GET /jwks}. */
+    public Map<String, Object> jwks() {
+        return keys.jwks();
+    }
+
+    /**
+     * Registers a client (RFC 7591), for {@code POST /register}; answer 201 with the result.
+     *
+     * @param clientMetadata the parsed JSON request; unknown members are ignored
+     * @return the client information, with {@code client_secret} for confidential clients (shown once)
+     * @throws OAuthException {@code invalid_redirect_uri} or {@code invalid_client_metadata}
+     */
+    public Map<String, Object> register(Map<String, Object> clientMetadata) {
+        return registration.register(clientMetadata);
+    }
+
+    /**
+     * Registers a client from the raw JSON body.
+     *
+     * @param json the request body
+     * @return as {@link #register(Map)}
+     * @throws OAuthException {@code invalid_client_metadata} when the body is not a JSON object
+     */
+    public Map<String, Object> register(String json) {
+        Map<String, Object> metadata;
+        try {
+            metadata = Json.parseObject(json);
+        } catch (IllegalArgumentException e) {
+            throw new OAuthException(OAuthErrorCode.INVALID_CLIENT_METADATA, "the body must be a JSON object");
+        }
+        return register(metadata);
+    }
+
+    /**
+     * Validates an authorization request, for {@code GET /authorize}.
+     *
+     * @param queryParams the query parameters (see {@link #singleValued})
+     * @return where to redirect the browser
+     * @throws OAuthException when the client is unknown or the redirect URI untrusted: show a 400 page,
+     *                        never redirect
+     */
+    public AuthorizeResult authorize(Map<String, String> queryParams) {
+        return authorization.authorize(queryParams);
+    }
+
+    /**
+     * Answers a token request, for {@code POST /token}; send with {@code Cache-Control: no-store}.
+     *
+     * @param form          the form parameters
+     * @param authorization the {@code Authorization} header, if any
+     * @return the token response (RFC 6749 §5.1)
+     * @throws OAuthException {@code invalid_client} (401), {@code invalid_grant}, {@code invalid_request},
+     *                        {@code invalid_scope}, {@code invalid_target}, {@code unauthorized_client} or
+     *                        {@code unsupported_grant_type}
+     */
+    public Map<String, Object> token(Map<String, String> form, Optional<String> authorization) {
+        String grantType = Params.required(form, "grant_type");
+        RegisteredClient client = clients.authenticate(form, authorization);
+        return switch (grantType) {
+            case "authorization_code" -> codeExchange.exchange(client, form);
+            case "refresh_token" -> refresh.refresh(client, form);
+            default -> throw new OAuthException(OAuthErrorCode.UNSUPPORTED_GRANT_TYPE,
+                    "grant_type must be authorization_code or refresh_token");
+        };
+    }
+
+    /**
+     * Revokes a token of the authenticated client (RFC 7009), for {@code POST /revoke}; answer 200
+     * with an empty body, also for unknown tokens.
+     *
+     * @param form          the form parameters, with {@code token}
+     * @param authorization the {@code Authorization} header, if any
+     * @throws OAuthException {@code invalid_client} or {@code invalid_request}
+     */
+    public void revoke(Map<String, String> form, Optional<String> authorization) {
+        revocation.revoke(clients.authenticate(form, authorization), form);
+    }
+
+    /**
+     * Introspects a token (RFC 7662), for {@code POST /introspect}; confidential clients only.
+     *
+     * @param form          the form parameters, with {@code token}
+     * @param authorization the {@code Authorization} header, if any
+     * @return {@code active} and, when true, the token's details
+     * @throws OAuthException {@code invalid_client} or {@code invalid_request}
+     */
+    public Map<String, Object> introspect(Map<String, String> form, Optional<String> authorization) {
+        return introspection.introspect(clients.authenticate(form, authorization), form);
+    }
+
+    /**
+     * Checks the bearer token of a request to the MCP endpoint.
+     *
+     * @param authorization the {@code Authorization} header, if any
+     * @return the principal, or the challenge to answer with
+     */
+    public BearerResult authenticate(Optional<String> authorization) {
+        return bearer.authenticate(authorization);
+    }
+
+    /**
+     * Deletes expired records from the store and the engine's own memory. Runs periodically on its
+     * own; callable any time.
+     *
+     * @return how many records the store deleted
+     */
+    public int purgeExpired() {
+        Instant now = engine.now();
+        throttle.purge(now);
+        replays.purge(now);
+        return engine.store().purgeExpired(now);
+    }
+
+    /** Stops the periodic purge. Does not close the store. Idempotent. */
+    @Override
+    public void close() {
+        purger.close();
+    }
+
+    /**
+     * Turns parameters as a web server parses them into the single values OAuth requires: a
+     * parameter must not repeat (RFC 6749 §3.1).
+     *
+     * @param params the parameters with all their values
+     * @return the first value of each parameter
+     * @throws OAuthException {@code invalid_request} when a parameter has several values
+     */
+    public static Map<String, String> singleValued(Map<String, List<String>> params) {
+        Map<String, String> single = new LinkedHashMap<>();
+        params.forEach((name, values) -> {
+            if (values.size() > 1) {
+                throw new OAuthException(OAuthErrorCode.INVALID_REQUEST, "the " + name + " parameter is repeated");
+            }
+            if (!values.isEmpty()) {
+                single.put(name, values.getFirst());
+            }
+        });
+        return single;
+    }
+
+    /**
+     * Builds an {@link AuthorizationServer}. A store and a user checker are required; the
+     * configuration defaults to {@link ServerConfig#defaults()}, the clock to UTC system time and the
+     * purge interval to 10 minutes. Not thread safe.
+     */
+    public static final class Builder {
+
+        private final String appName;
+        private ServerConfig config = ServerConfig.defaults();
+        private Optional<TokenStore> store = Optional.empty();
+        private Optional<UserChecker> userChecker = Optional.empty();
+        private Clock clock = Clock.systemUTC();
+        private Duration purgeInterval = Duration.ofMinutes(10);
+
+        private Builder(String appName) {
+            this.appName = Objects.requireNonNull(appName, "appName");
+        }
+
+        /** Sets the configuration. */
+        public Builder config(ServerConfig config) {
+            this.config = Objects.requireNonNull(config, "config");
+            return this;
+        }
+
+        /** Sets the store; required. The caller keeps ownership and closes it. */
+        public Builder store(TokenStore store) {
+            this.store = Optional.of(store);
+            return this;
+        }
+
+        /** Sets the function that checks usernames and passwords; required. */
+        public Builder userChecker(UserChecker userChecker) {
+            this.userChecker = Optional.of(userChecker);
+            return this;
+        }
+
+        /** Sets the clock every expiry is measured with; tests pass a controllable one. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Sets how often expired records are purged; {@link Duration#ZERO} turns the periodic purge off. */
+        public Builder purgeInterval(Duration interval) {
+            if (interval.isNegative()) {
+                throw new IllegalArgumentException("purgeInterval must not be negative");
+            }
+            this.purgeInterval = interval;
+            return this;
+        }
+
+        /**
+         * Builds the server: loads or generates the signing key and starts the periodic purge.
+         *
+         * @return the server
+         * @throws IllegalStateException when the store or the user checker is missing, or the name is blank
+         * @throws dev.mcpoauth.StorageException when the store cannot be read
+         */
+        public AuthorizationServer build() {
+            if (appName.isBlank()) {
+                throw new IllegalStateException("the app name must not be blank");
+            }
+            TokenStore chosenStore = store.orElseThrow(() -> new IllegalStateException(
+                    "a TokenStore is required: pass one with store(...)"));
+            UserChecker checker = userChecker.orElseThrow(() -> new IllegalStateException(
+                    "a UserChecker is required: pass userChecker((username, password) -> ...) that returns "
+                            + "the user's id for right credentials and Optional.empty() otherwise"));
+            return new AuthorizationServer(new Engine(config, chosenStore, clock, appName), checker, purgeInterval);
+        }
+    }
+}

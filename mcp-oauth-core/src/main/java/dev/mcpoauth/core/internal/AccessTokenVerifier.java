@@ -1,0 +1,116 @@
+package dev.mcpoauth.core.internal;
+
+import dev.mcpoauth.Grant;
+
+import org.jose4j.jwa.AlgorithmConstraints;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.MalformedClaimException;
+import org.jose4j.jwt.NumericDate;
+import org.jose4j.jwt.consumer.InvalidJwtException;
+import org.jose4j.jwt.consumer.JwtConsumer;
+import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.jose4j.lang.UnresolvableKeyException;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Checks an access token this server minted: signature by a stored key with the one allowed
+ * algorithm (never {@code none}), {@code typ at+jwt}, issuer, audience (this resource, RFC 8707),
+ * expiry with a small clock skew, and, for {@link #verifyActive}, that its grant is still active and
+ * the token itself was not revoked. Thread safe.
+ */
+public final class AccessTokenVerifier {
+
+    /** How far clocks of processes sharing a store may disagree. */
+    private static final int CLOCK_SKEW_SECONDS = 30;
+    private static final System.Logger LOG = System.getLogger(AccessTokenVerifier.class.getName());
+
+    /**
+     * A token that passed the checks.
+     *
+     * @param userId    {@code sub}
+     * @param clientId  {@code client_id}
+     * @param scopes    {@code scope}, split
+     * @param tokenId   {@code jti}
+     * @param grantId   the grant it was minted from
+     * @param audience  {@code aud}
+     * @param issuedAt  {@code iat}
+     * @param expiresAt {@code exp}
+     */
+    public record Verified(String userId, String clientId, Set<String> scopes, String tokenId, String grantId,
+                           String audience, Instant issuedAt, Instant expiresAt) {
+    }
+
+    private final Engine engine;
+    private final KeyManager keys;
+
+    /** Creates the verifier. */
+    public AccessTokenVerifier(Engine engine, KeyManager keys) {
+        this.engine = engine;
+        this.keys = keys;
+    }
+
+    /**
+     * Checks the token itself: signature, type, issuer, audience, times. Store state is not consulted.
+     *
+     * @param token the compact JWT
+     * @return the token's claims, or empty when it is not a valid token of this server (the reason is logged at DEBUG)
+     */
+    public Optional<Verified> verify(String token) {
+        Instant now = engine.now();
+        JwtConsumer consumer = new JwtConsumerBuilder()
+                .setRequireExpirationTime()
+                .setRequireIssuedAt()
+                .setRequireSubject()
+                .setRequireJwtId()
+                .setAllowedClockSkewInSeconds(CLOCK_SKEW_SECONDS)
+                .setEvaluationTime(NumericDate.fromSeconds(now.getEpochSecond()))
+                .setExpectedIssuer(engine.config().issuer())
+                .setExpectedAudience(engine.config().resource())
+                .setExpectedType(true, TokenIssuer.TOKEN_TYPE)
+                .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, KeyManager.ALGORITHM)
+                .setVerificationKeyResolver((jws, nesting) -> keys.verificationKey(
+                                Optional.ofNullable(jws.getKeyIdHeaderValue()).orElse(""))
+                        .orElseThrow(() -> new UnresolvableKeyException("unknown key id")))
+                .build();
+        try {
+            JwtClaims claims = consumer.processToClaims(token);
+            String clientId = claims.getStringClaimValue("client_id");
+            String grantId = claims.getStringClaimValue(TokenIssuer.GRANT_ID_CLAIM);
+            if (clientId == null || grantId == null) {
+                LOG.log(System.Logger.Level.DEBUG, "access token rejected: client_id or grant id missing");
+                return Optional.empty();
+            }
+            String scope = claims.getStringClaimValue("scope");
+            return Optional.of(new Verified(claims.getSubject(), clientId,
+                    scope == null ? Set.of() : Scopes.parse(scope), claims.getJwtId(), grantId,
+                    engine.config().resource(),
+                    Instant.ofEpochSecond(claims.getIssuedAt().getValue()),
+                    Instant.ofEpochSecond(claims.getExpirationTime().getValue())));
+        } catch (InvalidJwtException | MalformedClaimException | IllegalArgumentException e) {
+            LOG.log(System.Logger.Level.DEBUG, "access token rejected: {0}", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Checks the token as {@link #verify} does, and also that its grant is active and it was not revoked.
+     *
+     * @param token the compact JWT
+     * @return the token's claims, or empty when it must not be accepted
+     */
+    public Optional<Verified> verifyActive(String token) {
+        return verify(token).filter(verified -> {
+            Optional<Grant> grant = engine.store().findGrant(verified.grantId());
+            boolean active = grant.filter(g -> g.isActive(engine.now())).isPresent()
+                    && !engine.store().isAccessTokenRevoked(verified.tokenId());
+            if (!active) {
+                LOG.log(System.Logger.Level.DEBUG, "access token {0} rejected: revoked, or its grant is",
+                        verified.tokenId());
+            }
+            return active;
+        });
+    }
+}

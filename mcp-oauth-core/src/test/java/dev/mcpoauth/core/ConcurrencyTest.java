@@ -1,0 +1,65 @@
+package dev.mcpoauth.core;
+
+import dev.mcpoauth.OAuthErrorCode;
+import dev.mcpoauth.OAuthException;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.RepeatedTest;
+
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Single use under contention, through the engine: 32 threads, one code or one refresh token. */
+class ConcurrencyTest {
+
+    private static final int THREADS = 32;
+
+    private final Fixture fixture = new Fixture();
+    private final Fixture.Client client = fixture.registerPublic();
+
+    @AfterEach
+    void close() {
+        fixture.close();
+    }
+
+    @RepeatedTest(3)
+    void exchangeWhen32ThreadsRaceForOneCodeThenExactlyOneSucceedsAndItsGrantIsRevoked() throws Exception {
+        Fixture.Authorized code = fixture.authorize(client);
+        Queue<Map<String, Object>> successes = new ConcurrentLinkedQueue<>();
+        Queue<OAuthErrorCode> failures = new ConcurrentLinkedQueue<>();
+
+        Race.run(THREADS, () -> {
+            try {
+                successes.add(fixture.exchange(client, code));
+            } catch (OAuthException e) {
+                failures.add(e.code());
+            }
+        });
+
+        assertThat(successes).hasSize(1);
+        assertThat(failures).hasSize(THREADS - 1).containsOnly(OAuthErrorCode.INVALID_GRANT);
+        // The replays revoke what the one success got, whether they ran before or after its grant was saved.
+        assertThat(fixture.bearer(successes.peek().get("access_token"))).isInstanceOf(BearerResult.Challenge.class);
+    }
+
+    @RepeatedTest(3)
+    void refreshWhen32ThreadsRaceForOneTokenThenExactlyOneRotates() throws Exception {
+        String refreshToken = (String) fixture.tokens(client).get("refresh_token");
+        Queue<Map<String, Object>> successes = new ConcurrentLinkedQueue<>();
+        Queue<OAuthErrorCode> failures = new ConcurrentLinkedQueue<>();
+
+        Race.run(THREADS, () -> {
+            try {
+                successes.add(fixture.refresh(client, refreshToken));
+            } catch (OAuthException e) {
+                failures.add(e.code());
+            }
+        });
+
+        assertThat(successes).hasSize(1);
+        assertThat(failures).hasSize(THREADS - 1).containsOnly(OAuthErrorCode.INVALID_GRANT);
+    }
+}

@@ -1,0 +1,123 @@
+package dev.mcpoauth.core;
+
+import dev.mcpoauth.OAuthErrorCode;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Map;
+
+import static dev.mcpoauth.core.Fixture.errorOf;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RefreshTest {
+
+    private final Fixture fixture = new Fixture(ServerConfig.builder().supportedScopes("read", "write")
+            .refreshTokenLifetime(Duration.ofDays(30)).grantLifetime(Duration.ofDays(45)).build());
+    private final Fixture.Client client = fixture.register("client_secret_basic", Fixture.REDIRECT);
+
+    @AfterEach
+    void close() {
+        fixture.close();
+    }
+
+    private String refreshToken() {
+        return (String) fixture.tokens(client).get("refresh_token");
+    }
+
+    @Test
+    void refreshWhenValidThenRotatesAndTheOldTokenStopsWorking() {
+        String first = refreshToken();
+
+        Map<String, Object> response = fixture.refresh(client, first);
+
+        String second = (String) response.get("refresh_token");
+        assertThat(second).isNotEqualTo(first);
+        assertThat(response).containsEntry("scope", "read write").containsEntry("token_type", "Bearer")
+                .containsKey("access_token");
+        assertThat(fixture.bearer(response.get("access_token"))).isInstanceOf(BearerResult.Authenticated.class);
+        Fixture.assertRendersWithoutNull(response);
+        assertThat(fixture.refresh(client, second)).containsKey("refresh_token");
+    }
+
+    @Test
+    void refreshWhenRotatedTokenReusedThenTheWholeFamilyIsRevoked() {
+        String first = refreshToken();
+        Map<String, Object> rotated = fixture.refresh(client, first);
+
+        assertThat(errorOf(() -> fixture.refresh(client, first))).isEqualTo(OAuthErrorCode.INVALID_GRANT);
+
+        assertThat(errorOf(() -> fixture.refresh(client, (String) rotated.get("refresh_token"))))
+                .as("the current token of a revoked family is dead too").isEqualTo(OAuthErrorCode.INVALID_GRANT);
+        assertThat(fixture.bearer(rotated.get("access_token"))).isInstanceOf(BearerResult.Challenge.class);
+    }
+
+    @Test
+    void refreshWhenScopeNarrowsThenOnlyTheAccessTokenNarrows() {
+        String first = refreshToken();
+
+        Map<String, Object> narrowed = fixture.refresh(client, first, "scope", "read");
+        Map<String, Object> again = fixture.refresh(client, (String) narrowed.get("refresh_token"));
+
+        assertThat(narrowed).containsEntry("scope", "read");
+        assertThat(again).as("the grant keeps its scopes (RFC 6749 §6)").containsEntry("scope", "read write");
+    }
+
+    @Test
+    void refreshWhenScopeWidensThenInvalidScopeAndTokenNotSpent() {
+        try (Fixture f = new Fixture(ServerConfig.builder().supportedScopes("read", "write").build())) {
+            Fixture.Client c = f.registerPublic();
+            String verifier = Fixture.newVerifier();
+            String id = ((AuthorizeResult.LoginRequired) f.server.authorize(
+                    f.authorizeParams(c, verifier, "scope", "read"))).loginRequestId();
+            String code = Fixture.query(f.server.loginFlow().complete(id, Fixture.USER, Fixture.PASSWORD)).get("code");
+            String refresh = (String) f.exchange(c, new Fixture.Authorized(code, verifier, null)).get("refresh_token");
+
+            assertThat(errorOf(() -> f.refresh(c, refresh, "scope", "read write"))).isEqualTo(OAuthErrorCode.INVALID_SCOPE);
+            assertThat(f.refresh(c, refresh)).containsEntry("scope", "read");
+        }
+    }
+
+    @Test
+    void refreshWhenTokenOfAnotherClientThenInvalidGrantAndTokenNotSpent() {
+        String token = refreshToken();
+        Fixture.Client other = fixture.register("client_secret_basic", Fixture.REDIRECT);
+
+        assertThat(errorOf(() -> fixture.refresh(other, token))).isEqualTo(OAuthErrorCode.INVALID_GRANT);
+        assertThat(fixture.refresh(client, token)).containsKey("access_token");
+    }
+
+    @Test
+    void refreshWhenUnknownOrMissingThenInvalidGrantOrInvalidRequest() {
+        assertThat(errorOf(() -> fixture.refresh(client, "unknown"))).isEqualTo(OAuthErrorCode.INVALID_GRANT);
+        assertThat(errorOf(() -> fixture.refresh(client, ""))).isEqualTo(OAuthErrorCode.INVALID_REQUEST);
+    }
+
+    @Test
+    void refreshWhenTokenExpiredThenInvalidGrant() {
+        String token = refreshToken();
+        fixture.clock.advance(Duration.ofDays(30));
+
+        assertThat(errorOf(() -> fixture.refresh(client, token))).isEqualTo(OAuthErrorCode.INVALID_GRANT);
+    }
+
+    @Test
+    void refreshWhenGrantPastItsAbsoluteLifetimeThenInvalidGrantEvenWithAFreshToken() {
+        String token = refreshToken();
+        fixture.clock.advance(Duration.ofDays(29));
+        String fresh = (String) fixture.refresh(client, token).get("refresh_token");
+        fixture.clock.advance(Duration.ofDays(16));
+
+        assertThat(errorOf(() -> fixture.refresh(client, fresh))).isEqualTo(OAuthErrorCode.INVALID_GRANT);
+    }
+
+    @Test
+    void refreshWhenClientAuthenticationFailsThenInvalidClient() {
+        String token = refreshToken();
+
+        assertThat(errorOf(() -> fixture.server.token(Fixture.pairs("grant_type", "refresh_token",
+                "refresh_token", token), java.util.Optional.of(Fixture.basic(client.id(), "wrong")))))
+                .isEqualTo(OAuthErrorCode.INVALID_CLIENT);
+    }
+}

@@ -1,0 +1,119 @@
+package dev.mcpoauth.core;
+
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+class ServerConfigTest {
+
+    @Test
+    void defaultsMatchTheOriginalLibrary() {
+        ServerConfig config = ServerConfig.defaults();
+
+        assertThat(config.host()).isEqualTo("localhost");
+        assertThat(config.port()).isEqualTo(3000);
+        assertThat(config.dbPath()).isEqualTo(Path.of("auth.db"));
+        assertThat(config.supportedScopes()).containsExactly("mcp");
+        assertThat(config.requiredScopes()).isEmpty();
+        assertThat(config.debug()).isFalse();
+        assertThat(config.mcpPath()).isEqualTo("/mcp");
+        assertThat(config.accessTokenLifetime()).isEqualTo(Duration.ofHours(1));
+        assertThat(config.authorizationCodeLifetime()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(config.pendingLoginLifetime()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(config.refreshTokenLifetime()).isEqualTo(Duration.ofDays(30));
+    }
+
+    @Test
+    void issuerAndResourceAreDerivedFromHostAndPortWithoutTrailingSlash() {
+        ServerConfig config = ServerConfig.builder().host("127.0.0.1").port(8080).mcpPath("/api/mcp").build();
+
+        assertThat(config.issuer()).isEqualTo("http://127.0.0.1:8080");
+        assertThat(config.resource()).isEqualTo("http://127.0.0.1:8080/api/mcp");
+        assertThat(config.protectedResourceMetadataUrl())
+                .isEqualTo("http://127.0.0.1:8080/.well-known/oauth-protected-resource/api/mcp");
+    }
+
+    @Test
+    void publicBaseUrlWinsOverHostAndPortAndLosesItsTrailingSlash() {
+        ServerConfig config = ServerConfig.builder().publicBaseUrl("https://mcp.example.com/").build();
+
+        assertThat(config.issuer()).isEqualTo("https://mcp.example.com");
+        assertThat(config.resource()).isEqualTo("https://mcp.example.com/mcp");
+    }
+
+    @Test
+    void wildcardAndIpv6HostsGiveUsableUrls() {
+        assertThat(ServerConfig.builder().host("0.0.0.0").build().issuer()).isEqualTo("http://localhost:3000");
+        assertThat(ServerConfig.builder().host("::1").build().issuer()).isEqualTo("http://[::1]:3000");
+    }
+
+    @Test
+    void buildReportsEveryProblemAtOnce() {
+        ServerConfig.Builder builder = ServerConfig.builder().host("bad host").port(70000)
+                .supportedScopes("read", "bad scope").requiredScopes("admin")
+                .publicBaseUrl(URI.create("ftp://example.com")).mcpPath("mcp/")
+                .authorizationCodeLifetime(Duration.ofMinutes(11)).accessTokenLifetime(Duration.ZERO)
+                .setting("port", "1");
+
+        InvalidConfigurationException e = catchThrowableOfType(InvalidConfigurationException.class, builder::build);
+
+        assertThat(e.problems()).hasSize(9);
+        assertThat(e.getMessage()).contains("host", "port", "bad scope", "requiredScopes", "publicBaseUrl",
+                "mcpPath", "authorizationCodeLifetime", "accessTokenLifetime", "setting 'port'");
+    }
+
+    @Test
+    void requiredScopesMustBeSupported() {
+        InvalidConfigurationException e = catchThrowableOfType(InvalidConfigurationException.class,
+                () -> ServerConfig.builder().supportedScopes("read").requiredScopes("read", "write").build());
+
+        assertThat(e.problems()).singleElement().asString().contains("[write]");
+    }
+
+    @Test
+    void publicBaseUrlWithQueryIsRefused() {
+        InvalidConfigurationException e = catchThrowableOfType(InvalidConfigurationException.class,
+                () -> ServerConfig.builder().publicBaseUrl("https://example.com/?x=1").build());
+
+        assertThat(e.problems()).singleElement().asString().contains("no query");
+    }
+
+    @Test
+    void toBuilderCopiesEverySetting() {
+        ServerConfig config = ServerConfig.builder().host("example.org").port(9000).dbPath(Path.of("x.db"))
+                .supportedScopes("a", "b").requiredScopes("a").debug(true).publicBaseUrl("https://x.example")
+                .mcpPath("/m").accessTokenLifetime(Duration.ofMinutes(7)).setting("redis.uri", "redis://h").build();
+
+        ServerConfig copy = config.toBuilder().build();
+
+        assertThat(copy).usingRecursiveComparison().isEqualTo(config);
+        assertThat(config.toBuilder().port(9001).build().port()).isEqualTo(9001);
+    }
+
+    @Test
+    void providerSettingsLetExplicitValuesWinOverPropertiesOverEnvironmentOverDefaults() {
+        ServerConfig defaults = ServerConfig.builder().setting("redis.uri", "redis://builder").build();
+        Map<String, String> properties = Map.of("mcpoauth.db.path", "from-property.db",
+                "mcpoauth.redis.uri", "redis://property", "mcpoauth.port", "1", "other", "x");
+        Map<String, String> environment = Map.of("MCPOAUTH_DB_PATH", "from-env.db", "MCPOAUTH_LOGIN_TEMPLATE", "t.html");
+
+        Map<String, String> values = defaults.providerSettings(properties, environment).values();
+
+        assertThat(values).containsEntry("db.path", "from-property.db")
+                .containsEntry("redis.uri", "redis://builder")
+                .containsEntry("login.template", "t.html")
+                .containsEntry("port", "3000")
+                .containsEntry("host", "localhost")
+                .containsEntry("issuer", "http://localhost:3000")
+                .doesNotContainKey("other");
+        assertThat(ServerConfig.builder().dbPath(Path.of("explicit.db")).build()
+                .providerSettings(properties, environment).get("db.path")).contains("explicit.db");
+        assertThat(ServerConfig.defaults().providerSettings(Map.of(), Map.of()).get("db.path")).contains("auth.db");
+    }
+}
