@@ -12,6 +12,8 @@
  */
 module dev.mcpoauth.core {
     requires transitive dev.mcpoauth;
+    // The facade takes MCP SDK tool, resource and prompt specifications, which appear in its signatures.
+    requires transitive io.modelcontextprotocol.sdk.mcp;
     requires org.jose4j;
     // jose4j is an automatic module and declares no requires: its logging API must be resolved for it.
     requires org.slf4j;
