@@ -6,8 +6,7 @@
  * in the internal package {@code dev.mcpoauth.helidon.mcp}.
  */
 module dev.mcpoauth.helidon {
-    // TEMPORARY: restore `requires transitive dev.mcpoauth.core;` once mcp-oauth-core is installed.
-    requires transitive dev.mcpoauth;
+    requires transitive dev.mcpoauth.core;
     requires transitive io.helidon.webserver;
     requires io.helidon.webserver.staticcontent;
     requires io.modelcontextprotocol.sdk.mcp;

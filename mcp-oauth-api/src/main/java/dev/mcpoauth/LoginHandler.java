@@ -9,10 +9,21 @@ package dev.mcpoauth;
  * page again with the {@link LoginException}'s message. It must escape everything it echoes into
  * HTML and should protect its form against cross-site request forgery.
  *
+ * <p>Static files a page links to (stylesheets, images) are served by the transport: a login module
+ * puts them in the classpath folder {@link #ASSETS_CLASSPATH_LOCATION}, and every transport serves
+ * that folder at {@link #ASSETS_URL_PATH}. The folder is not a Java package, so JPMS lets other
+ * modules read it.
+ *
  * <p>Implementations are thread safe.
  */
 @FunctionalInterface
 public interface LoginHandler {
+
+    /** The classpath folder whose files transports serve for login pages, without leading or trailing slash. */
+    String ASSETS_CLASSPATH_LOCATION = "META-INF/resources/mcp-oauth/login";
+
+    /** The URL path at which transports serve {@link #ASSETS_CLASSPATH_LOCATION}, without trailing slash. */
+    String ASSETS_URL_PATH = "/oauth/assets";
 
     /**
      * Handles one request to the login page.
