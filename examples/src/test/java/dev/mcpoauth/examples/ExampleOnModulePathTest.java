@@ -1,0 +1,75 @@
+package dev.mcpoauth.examples;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The README's example, launched with {@code java -m} on the real module path, answering the whole
+ * OAuth flow of the official TypeScript MCP SDK client ({@code interop/ts-client}) with every client
+ * authentication method and a forced refresh.
+ */
+class ExampleOnModulePathTest {
+
+    @TempDir
+    Path workDir;
+
+    @Test
+    void fileCredentialsServerOnModulePathChoosesSqliteAndServesTheTypeScriptClient() throws Exception {
+        Files.writeString(workDir.resolve("users.txt"), "alice:cows\nbob:" + PasswordHash.hash("dogs") + "\n");
+        try (LaunchedExample example = LaunchedExample.start("dev.mcpoauth.examples.FileCredentialsServer", workDir)) {
+            assertThat(example.output())
+                    .as("ServiceLoader on the module path finds the SQLite store, the default login page and Helidon")
+                    .contains("store: using 'sqlite'")
+                    .contains("login: using 'default'")
+                    .contains("transport: using 'helidon'");
+            assertThat(workDir.resolve("auth.db")).as("the embedded default store writes auth.db").exists();
+
+            NodeRun plain = NodeRun.interop(example.mcpUrl(), "alice", "cows");
+            assertThat(plain.exitCode()).as("TypeScript SDK client, plain-text users file:\n" + plain.output()).isZero();
+            assertThat(plain.output()).contains(" passed, 0 failed");
+
+            NodeRun hashed = NodeRun.interop(example.mcpUrl(), "bob", "dogs", "none");
+            assertThat(hashed.exitCode()).as("TypeScript SDK client, hashed password:\n" + hashed.output()).isZero();
+
+            assertThat(example.stop()).as("a clean stop on SIGTERM:\n" + example.output()).isIn(0, 143);
+            assertThat(example.output()).doesNotContain("Exception");
+        }
+    }
+
+    /** One run of {@code node interop/ts-client/interop.mjs}. */
+    record NodeRun(int exitCode, String output) {
+
+        static NodeRun interop(String mcpUrl, String... args) throws IOException, InterruptedException {
+            Path client = Path.of("..", "interop", "ts-client").toAbsolutePath().normalize();
+            if (!Files.isDirectory(client.resolve("node_modules"))) {
+                throw new IllegalStateException("the TypeScript client's packages are missing: run `npm ci` in " + client
+                        + " (scripts/test does it)");
+            }
+            var command = new java.util.ArrayList<>(java.util.List.of("node", "interop.mjs", mcpUrl));
+            command.addAll(java.util.List.of(args));
+            Process node = new ProcessBuilder(command).directory(client.toFile()).redirectErrorStream(true).start();
+            var out = new java.io.ByteArrayOutputStream();
+            Thread reader = Thread.ofVirtual().start(() -> {
+                try {
+                    node.getInputStream().transferTo(out);
+                } catch (IOException e) {
+                    // the process was killed: what was read so far is reported below
+                }
+            });
+            if (!node.waitFor(120, TimeUnit.SECONDS)) {
+                node.destroyForcibly();
+                throw new IllegalStateException("node interop.mjs did not finish within 120 s:\n" + out);
+            }
+            reader.join();
+            return new NodeRun(node.exitValue(), out.toString(StandardCharsets.UTF_8));
+        }
+    }
+}
