@@ -30,7 +30,15 @@ import java.util.Optional;
  *
  * <h2>Time</h2>
  * Methods that depend on expiry take {@code now} from the caller, so the engine's clock is the only
- * clock. Expired rows are invisible to reads at once and removed by {@link #purgeExpired(Instant)}.
+ * clock. A row is expired when {@code now >= expiresAt}; expired rows are invisible to reads at once
+ * and removed by {@link #purgeExpired(Instant)}. A rotated-away refresh token is kept until its own
+ * expiry, so a reuse after that reads as {@link RefreshRotation.Invalid}, not
+ * {@link RefreshRotation.Reused}. Instants keep at least millisecond precision.
+ *
+ * <h2>References</h2>
+ * Pending requests, codes and grants name a client id that need not belong to a saved client: a
+ * client known only through a Client ID Metadata Document is never saved. Stores must not enforce
+ * that reference; {@link #deleteClient} still removes what names the id.
  *
  * <p>Implementations are thread safe. Every method throws {@link StorageException} when the store
  * cannot do its work; none returns null.
