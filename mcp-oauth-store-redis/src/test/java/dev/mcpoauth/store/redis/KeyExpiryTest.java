@@ -1,5 +1,7 @@
 package dev.mcpoauth.store.redis;
 
+import dev.mcpoauth.testing.RedisServerExtension;
+
 import static dev.mcpoauth.testing.TestValues.LONG;
 import static dev.mcpoauth.testing.TestValues.NOW;
 import static dev.mcpoauth.testing.TestValues.SHORT;
@@ -34,7 +36,7 @@ class KeyExpiryTest {
 
     @BeforeEach
     void open() {
-        store = RedisTokenStore.open(REDIS.config(PREFIX).expiryGrace(GRACE).build());
+        store = RedisTokenStore.open(RedisTestConfig.config(REDIS, PREFIX).expiryGrace(GRACE).build());
         raw = RedisClient.create("127.0.0.1", REDIS.port());
     }
 

@@ -1,5 +1,7 @@
 package dev.mcpoauth.store.redis;
 
+import dev.mcpoauth.testing.RedisServerExtension;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package dev.mcpoauth.store.redis;
 
+import dev.mcpoauth.testing.RedisServerExtension;
+
 import static dev.mcpoauth.testing.TestValues.LONG;
 import static dev.mcpoauth.testing.TestValues.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,7 +38,7 @@ class OutageTest {
 
     @BeforeEach
     void open() {
-        store = RedisTokenStore.open(REDIS.config("outage:").timeout(TIMEOUT).build());
+        store = RedisTokenStore.open(RedisTestConfig.config(REDIS, "outage:").timeout(TIMEOUT).build());
         store.saveClient(TestValues.publicClient("outage-client"));
     }
 

@@ -1,5 +1,7 @@
 package dev.mcpoauth.store.redis;
 
+import dev.mcpoauth.testing.RedisServerExtension;
+
 import dev.mcpoauth.TokenStore;
 import dev.mcpoauth.testing.TokenStoreContract;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,6 +20,6 @@ class RedisTokenStoreTest extends TokenStoreContract {
 
     @Override
     protected TokenStore createStore() {
-        return RedisTokenStore.open(REDIS.config("contract-" + TESTS.incrementAndGet() + ":").build());
+        return RedisTokenStore.open(RedisTestConfig.config(REDIS, "contract-" + TESTS.incrementAndGet() + ":").build());
     }
 }

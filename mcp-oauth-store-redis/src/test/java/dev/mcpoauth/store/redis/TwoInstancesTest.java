@@ -1,5 +1,7 @@
 package dev.mcpoauth.store.redis;
 
+import dev.mcpoauth.testing.RedisServerExtension;
+
 import static dev.mcpoauth.testing.TestValues.LONG;
 import static dev.mcpoauth.testing.TestValues.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,7 +46,7 @@ class TwoInstancesTest {
 
     @BeforeEach
     void openTwoInstances() {
-        RedisStoreConfig config = REDIS.config("two-instances-" + TESTS.incrementAndGet() + ":").poolSize(THREADS).build();
+        RedisStoreConfig config = RedisTestConfig.config(REDIS, "two-instances-" + TESTS.incrementAndGet() + ":").poolSize(THREADS).build();
         first = RedisTokenStore.open(config);
         second = RedisTokenStore.open(config);
         first.saveClient(TestValues.publicClient("shared-client"));

@@ -1,4 +1,4 @@
-package dev.mcpoauth.store.redis;
+package dev.mcpoauth.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,9 +25,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * its own temporary directory, stopped by its process handle afterwards. It can be stopped and
  * started again on the same port, and frozen, to test outages.
  *
- * <p>Register it as a static field: {@code @RegisterExtension static RedisServerExtension REDIS = ...}.
+ * <p>Register it as a static field: {@code @RegisterExtension static RedisServerExtension REDIS = new
+ * RedisServerExtension();}. Needs the {@code redis-server} binary (Debian package {@code redis-server});
+ * fails with that advice when it is missing.
  */
-final class RedisServerExtension implements BeforeAllCallback, AfterAllCallback {
+public final class RedisServerExtension implements BeforeAllCallback, AfterAllCallback {
 
     private static final Duration STARTUP = Duration.ofSeconds(15);
 
@@ -52,19 +54,22 @@ final class RedisServerExtension implements BeforeAllCallback, AfterAllCallback 
         }
     }
 
+    /** Creates the extension; the server starts before the test class's first test. */
+    public RedisServerExtension() {
+    }
+
     /** The port the server listens on, the same across restarts. */
-    int port() {
+    public int port() {
         return port;
     }
 
-    /** A configuration for this server with a key prefix of its own, so tests share nothing. */
-    RedisStoreConfig.Builder config(String keyPrefix) {
-        return RedisStoreConfig.builder().uri("redis://127.0.0.1:" + port).keyPrefix(keyPrefix)
-                .timeout(Duration.ofMillis(500)).poolSize(8);
+    /** The server's URI, {@code redis://127.0.0.1:<port>}. */
+    public String uri() {
+        return "redis://127.0.0.1:" + port;
     }
 
     /** Starts the server (again) on {@link #port()} and waits until it answers PING. */
-    void start() throws IOException, InterruptedException {
+    public void start() throws IOException, InterruptedException {
         Path log = dir.resolve("redis.log");
         process = new ProcessBuilder(binary().toString(), "--port", Integer.toString(port), "--bind", "127.0.0.1",
                 "--save", "", "--appendonly", "no", "--dir", dir.toString())
@@ -81,7 +86,7 @@ final class RedisServerExtension implements BeforeAllCallback, AfterAllCallback 
     }
 
     /** Kills the server as a crash would (SIGKILL) and waits until it is gone. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         if (process != null && process.isAlive()) {
             process.destroyForcibly();
             process.waitFor(10, TimeUnit.SECONDS);
@@ -89,7 +94,7 @@ final class RedisServerExtension implements BeforeAllCallback, AfterAllCallback 
     }
 
     /** Stops the server (SIGTERM, then SIGKILL if it lingers). */
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         if (process != null && process.isAlive()) {
             process.destroy();
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
@@ -99,7 +104,7 @@ final class RedisServerExtension implements BeforeAllCallback, AfterAllCallback 
     }
 
     /** Freezes ({@code SIGSTOP}) or thaws ({@code SIGCONT}) the server: connections stay open, replies stop. */
-    void signal(String signal) throws IOException, InterruptedException {
+    public void signal(String signal) throws IOException, InterruptedException {
         Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start();
         if (kill.waitFor() != 0) {
             throw new IllegalStateException("kill -" + signal + " failed");
