@@ -1,9 +1,12 @@
 /**
- * The default transport: Helidon 4 SE hosting the OAuth endpoints and the MCP Streamable HTTP
- * transport; provider id {@code helidon}.
+ * The default transport: Helidon 4 SE hosting the OAuth endpoints, the login page and the protected
+ * MCP endpoint (Streamable HTTP or the SDK's stateless mode); provider id {@code helidon}.
  *
- * <p>The MCP endpoint itself (Streamable HTTP and the SDK's stateless mode, on virtual threads) lives
- * in the internal package {@code dev.mcpoauth.helidon.mcp}.
+ * <p>Exported: {@link dev.mcpoauth.helidon.McpOAuthFeature} (embed everything in your own Helidon
+ * routing), {@link dev.mcpoauth.helidon.HelidonTransport} (a standalone server),
+ * {@link dev.mcpoauth.helidon.TransportSettings} and {@link dev.mcpoauth.helidon.HelidonTuning}.
+ * The MCP endpoint ({@code dev.mcpoauth.helidon.mcp}) and the OAuth routes
+ * ({@code dev.mcpoauth.helidon.oauth}) are internal.
  */
 module dev.mcpoauth.helidon {
     requires transitive dev.mcpoauth.core;
@@ -11,5 +14,8 @@ module dev.mcpoauth.helidon {
     requires io.helidon.webserver.staticcontent;
     requires io.modelcontextprotocol.sdk.mcp;
     requires reactor.core;
+
     exports dev.mcpoauth.helidon;
+
+    provides dev.mcpoauth.spi.TransportProvider with dev.mcpoauth.helidon.HelidonTransportProvider;
 }

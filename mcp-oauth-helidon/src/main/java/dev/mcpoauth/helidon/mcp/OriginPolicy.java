@@ -14,21 +14,30 @@ import java.util.Set;
  * it is configured, or, when loopback origins are allowed, when it names a loopback host on the very
  * port the request arrived on. The {@code Host} header is never trusted for this decision: under DNS
  * rebinding it carries the attacker's name, which is exactly what the check must reject.
+ *
+ * <p>Public (in this non-exported package) so that the OAuth side of the transport can apply the same
+ * policy to CORS preflights and to the order of its checks. Immutable and thread safe.
  */
-final class OriginPolicy {
+public final class OriginPolicy {
 
     private static final Set<String> LOOPBACK_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]");
 
     private final Set<String> allowed;
     private final boolean allowLoopback;
 
-    OriginPolicy(Set<String> allowed, boolean allowLoopback) {
+    /**
+     * A policy.
+     *
+     * @param allowed       normalized origins accepted on any port
+     * @param allowLoopback whether loopback origins on the arrival port are accepted
+     */
+    public OriginPolicy(Set<String> allowed, boolean allowLoopback) {
         this.allowed = Set.copyOf(allowed);
         this.allowLoopback = allowLoopback;
     }
 
     /** Whether a request with this Origin header, arriving on {@code localPort}, is allowed. */
-    boolean allows(Optional<String> origin, int localPort) {
+    public boolean allows(Optional<String> origin, int localPort) {
         if (origin.isEmpty()) {
             return true;
         }
@@ -55,7 +64,7 @@ final class OriginPolicy {
     }
 
     /** Lower-cases an origin and drops a trailing slash and the scheme's default port. */
-    static String normalize(String origin) {
+    public static String normalize(String origin) {
         String o = origin.trim().toLowerCase(Locale.ROOT);
         if (o.endsWith("/")) {
             o = o.substring(0, o.length() - 1);

@@ -1,0 +1,228 @@
+package dev.mcpoauth.helidon;
+
+import dev.mcpoauth.helidon.mcp.OriginPolicy;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * How the Helidon transport treats HTTP: the MCP endpoint's mode, limits, allowed browser origins,
+ * keep-alive and idle-session eviction, the body limit of the OAuth endpoints, and which proxies are
+ * trusted to name the client's address.
+ *
+ * <p>Give it to {@link McpOAuthFeature.Builder#settings}, or to
+ * {@code McpOAuthServer.builder(...).component(TransportSettings.class, settings)}; without one the
+ * {@link HelidonTransportProvider} reads the provider settings it documents.
+ *
+ * <p>Immutable and thread safe. {@link Builder#build()} reports every invalid value at once.
+ */
+public final class TransportSettings {
+
+    /** The default largest body of an MCP request: 4 MiB. */
+    public static final long DEFAULT_MCP_MAX_BODY_BYTES = 4L * 1024 * 1024;
+    /** The default largest body of a request to an OAuth endpoint: 64 KiB. */
+    public static final long DEFAULT_OAUTH_MAX_BODY_BYTES = 64L * 1024;
+    /** The default interval of SSE keep-alive comments. */
+    public static final Duration DEFAULT_KEEP_ALIVE = Duration.ofSeconds(25);
+    /** The default time after which an idle MCP session is closed. */
+    public static final Duration DEFAULT_SESSION_IDLE_TIMEOUT = Duration.ofMinutes(30);
+
+    private final boolean stateless;
+    private final long mcpMaxBodyBytes;
+    private final long oauthMaxBodyBytes;
+    private final Set<String> allowedOrigins;
+    private final Duration keepAliveInterval;
+    private final Duration sessionIdleTimeout;
+    private final Set<String> trustedProxies;
+
+    private TransportSettings(Builder b) {
+        stateless = b.stateless;
+        mcpMaxBodyBytes = b.mcpMaxBodyBytes;
+        oauthMaxBodyBytes = b.oauthMaxBodyBytes;
+        allowedOrigins = Set.copyOf(b.allowedOrigins);
+        keepAliveInterval = b.keepAliveInterval;
+        sessionIdleTimeout = b.sessionIdleTimeout;
+        trustedProxies = Set.copyOf(b.trustedProxies);
+    }
+
+    /** The defaults: Streamable HTTP with sessions, 4 MiB MCP bodies, 64 KiB OAuth bodies, no extra origins, no trusted proxies. */
+    public static TransportSettings defaults() {
+        return builder().build();
+    }
+
+    /** A builder holding the defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding these settings. */
+    public Builder toBuilder() {
+        return builder().stateless(stateless).mcpMaxBodyBytes(mcpMaxBodyBytes).oauthMaxBodyBytes(oauthMaxBodyBytes)
+                .allowedOrigins(allowedOrigins).keepAliveInterval(keepAliveInterval)
+                .sessionIdleTimeout(sessionIdleTimeout).trustedProxies(trustedProxies);
+    }
+
+    /**
+     * Whether the MCP endpoint runs the SDK's stateless mode: POST only, no sessions, no
+     * server-to-client requests or notifications, any node can answer any request. Default false.
+     */
+    public boolean stateless() {
+        return stateless;
+    }
+
+    /** The largest MCP request body in bytes; larger ones get 413. */
+    public long mcpMaxBodyBytes() {
+        return mcpMaxBodyBytes;
+    }
+
+    /** The largest body of a POST to {@code /register}, {@code /token}, {@code /revoke}, {@code /introspect} or the login page; larger ones get 413. */
+    public long oauthMaxBodyBytes() {
+        return oauthMaxBodyBytes;
+    }
+
+    /**
+     * Browser origins allowed at the MCP endpoint besides the issuer's and the loopback ones on the
+     * server's port, e.g. {@code http://localhost:6274} for the MCP Inspector; lower case, no trailing slash.
+     */
+    public Set<String> allowedOrigins() {
+        return allowedOrigins;
+    }
+
+    /** The interval of SSE keep-alive comments on open MCP streams; zero sends none. */
+    public Duration keepAliveInterval() {
+        return keepAliveInterval;
+    }
+
+    /** How long an MCP session may stay without requests and open streams; zero keeps it forever. */
+    public Duration sessionIdleTimeout() {
+        return sessionIdleTimeout;
+    }
+
+    /**
+     * The IP addresses of reverse proxies whose {@code X-Forwarded-For} and {@code Forwarded: for=}
+     * headers name the client's address (the login page throttles by it). Empty by default: the
+     * address is the TCP peer's and forwarding headers are ignored.
+     */
+    public Set<String> trustedProxies() {
+        return trustedProxies;
+    }
+
+    @Override
+    public String toString() {
+        return "TransportSettings[stateless=" + stateless + ", mcpMaxBodyBytes=" + mcpMaxBodyBytes
+                + ", oauthMaxBodyBytes=" + oauthMaxBodyBytes + ", allowedOrigins=" + allowedOrigins
+                + ", keepAliveInterval=" + keepAliveInterval + ", sessionIdleTimeout=" + sessionIdleTimeout
+                + ", trustedProxies=" + trustedProxies + "]";
+    }
+
+    /** Collects {@link TransportSettings}; setters accept anything, {@link #build()} checks. Not thread safe. */
+    public static final class Builder {
+
+        private boolean stateless;
+        private long mcpMaxBodyBytes = DEFAULT_MCP_MAX_BODY_BYTES;
+        private long oauthMaxBodyBytes = DEFAULT_OAUTH_MAX_BODY_BYTES;
+        private final Set<String> allowedOrigins = new LinkedHashSet<>();
+        private Duration keepAliveInterval = DEFAULT_KEEP_ALIVE;
+        private Duration sessionIdleTimeout = DEFAULT_SESSION_IDLE_TIMEOUT;
+        private final Set<String> trustedProxies = new LinkedHashSet<>();
+
+        private Builder() {
+        }
+
+        /** Selects the SDK's stateless mode instead of Streamable HTTP sessions. */
+        public Builder stateless(boolean stateless) {
+            this.stateless = stateless;
+            return this;
+        }
+
+        /** The largest MCP request body; positive. */
+        public Builder mcpMaxBodyBytes(long bytes) {
+            this.mcpMaxBodyBytes = bytes;
+            return this;
+        }
+
+        /** The largest OAuth request body; positive. */
+        public Builder oauthMaxBodyBytes(long bytes) {
+            this.oauthMaxBodyBytes = bytes;
+            return this;
+        }
+
+        /** Replaces the extra allowed origins, each {@code scheme://host[:port]}. */
+        public Builder allowedOrigins(Set<String> origins) {
+            allowedOrigins.clear();
+            origins.forEach(this::addAllowedOrigin);
+            return this;
+        }
+
+        /** Adds an allowed origin, e.g. {@code http://localhost:6274}. */
+        public Builder addAllowedOrigin(String origin) {
+            allowedOrigins.add(OriginPolicy.normalize(Objects.requireNonNull(origin, "origin")));
+            return this;
+        }
+
+        /** The SSE keep-alive interval; zero disables keep-alive comments. */
+        public Builder keepAliveInterval(Duration interval) {
+            this.keepAliveInterval = Objects.requireNonNull(interval, "keepAliveInterval");
+            return this;
+        }
+
+        /** The idle-session timeout; zero disables eviction. */
+        public Builder sessionIdleTimeout(Duration timeout) {
+            this.sessionIdleTimeout = Objects.requireNonNull(timeout, "sessionIdleTimeout");
+            return this;
+        }
+
+        /** Replaces the trusted proxy addresses (IP literals). */
+        public Builder trustedProxies(Set<String> addresses) {
+            trustedProxies.clear();
+            addresses.forEach(this::addTrustedProxy);
+            return this;
+        }
+
+        /** Adds a trusted proxy address, an IP literal such as {@code 10.0.0.5} or {@code ::1}. */
+        public Builder addTrustedProxy(String address) {
+            trustedProxies.add(Objects.requireNonNull(address, "address").trim());
+            return this;
+        }
+
+        /**
+         * Checks and builds.
+         *
+         * @return the settings
+         * @throws IllegalArgumentException naming every invalid value
+         */
+        public TransportSettings build() {
+            List<String> problems = new ArrayList<>();
+            if (mcpMaxBodyBytes <= 0) {
+                problems.add("mcpMaxBodyBytes must be positive, but is " + mcpMaxBodyBytes);
+            }
+            if (oauthMaxBodyBytes <= 0) {
+                problems.add("oauthMaxBodyBytes must be positive, but is " + oauthMaxBodyBytes);
+            }
+            if (keepAliveInterval.isNegative()) {
+                problems.add("keepAliveInterval must not be negative, but is " + keepAliveInterval);
+            }
+            if (sessionIdleTimeout.isNegative()) {
+                problems.add("sessionIdleTimeout must not be negative, but is " + sessionIdleTimeout);
+            }
+            for (String origin : allowedOrigins) {
+                if (!origin.matches("https?://[^/?#@\\s]+")) {
+                    problems.add("allowed origins must be scheme://host[:port], but one is '" + origin + "'");
+                }
+            }
+            for (String proxy : trustedProxies) {
+                if (!proxy.matches("[0-9A-Fa-f:.]+") || !proxy.contains(".") && !proxy.contains(":")) {
+                    problems.add("trusted proxies must be IP addresses, but one is '" + proxy + "'");
+                }
+            }
+            if (!problems.isEmpty()) {
+                throw new IllegalArgumentException("invalid transport settings: " + String.join("; ", problems));
+            }
+            return new TransportSettings(this);
+        }
+    }
+}
