@@ -2,9 +2,7 @@ package dev.mcpoauth.helidon;
 
 import dev.mcpoauth.core.McpOAuthServer;
 import dev.mcpoauth.core.ServerConfig;
-import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.spec.McpSchema;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -12,9 +10,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -33,11 +28,11 @@ class FullFlowInteropTest {
     @TempDir
     Path dir;
     private McpOAuthServer server;
-    private final List<McpSyncClient> clients = new ArrayList<>();
+    private final SdkClients clients = new SdkClients();
 
     @AfterEach
     void stop() {
-        clients.forEach(McpSyncClient::close);
+        clients.close();
         if (server != null) {
             server.stop();
         }
@@ -57,20 +52,7 @@ class FullFlowInteropTest {
     }
 
     private McpSyncClient sdkClient(String accessToken) {
-        HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(server.baseUri().toString())
-                .endpoint("/mcp")
-                .httpRequestCustomizer((request, method, uri, body, context) ->
-                        request.header("Authorization", "Bearer " + accessToken))
-                .build();
-        McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(20)).build();
-        clients.add(client);
-        return client;
-    }
-
-    private static String callWhoami(McpSyncClient client) {
-        McpSchema.CallToolResult result = client.callTool(McpSchema.CallToolRequest.builder("whoami").arguments(Map.of()).build());
-        assertThat(result.isError()).isFalse();
-        return ((McpSchema.TextContent) result.content().getFirst()).text();
+        return clients.connect(server.baseUri().toString(), accessToken);
     }
 
     @Test
@@ -88,7 +70,7 @@ class FullFlowInteropTest {
         McpSchema.InitializeResult init = client.initialize();
         assertThat(init.serverInfo().name()).isEqualTo("Interop App");
         assertThat(client.listTools().tools()).extracting(McpSchema.Tool::name).contains("whoami");
-        assertThat(callWhoami(client)).as("the principal reaches the tool").isEqualTo("user-alice");
+        assertThat(SdkClients.whoami(client)).as("the principal reaches the tool").isEqualTo("user-alice");
 
         HttpResponse<String> refreshed = dance.refresh((String) first.get("refresh_token"));
         assertThat(refreshed.statusCode()).as(refreshed.body()).isEqualTo(200);
@@ -96,7 +78,7 @@ class FullFlowInteropTest {
         assertThat(second.get("refresh_token")).as("rotated").isNotEqualTo(first.get("refresh_token"));
         McpSyncClient renewed = sdkClient((String) second.get("access_token"));
         renewed.initialize();
-        assertThat(callWhoami(renewed)).isEqualTo("user-alice");
+        assertThat(SdkClients.whoami(renewed)).isEqualTo("user-alice");
 
         HttpResponse<String> reuse = dance.refresh((String) first.get("refresh_token"));
         assertThat(reuse.statusCode()).isEqualTo(400);
@@ -119,7 +101,7 @@ class FullFlowInteropTest {
         McpSyncClient client = sdkClient((String) tokens.get("access_token"));
         client.initialize();
 
-        assertThat(callWhoami(client)).isEqualTo("user-alice");
+        assertThat(SdkClients.whoami(client)).isEqualTo("user-alice");
         HttpResponse<String> get = Http.send("GET", server.mcpUrl().toString(), null, null,
                 "Accept", "text/event-stream", "Authorization", "Bearer " + tokens.get("access_token"));
         assertThat(get.statusCode()).as("no listening stream without sessions").isEqualTo(405);

@@ -3,17 +3,13 @@ package dev.mcpoauth.helidon;
 import dev.mcpoauth.core.McpOAuthServer;
 import dev.mcpoauth.core.ServerConfig;
 import dev.mcpoauth.testing.RedisServerExtension;
-import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
-import io.modelcontextprotocol.spec.McpSchema;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,11 +32,11 @@ class MultiInstanceRedisTest {
     private static final String PUBLIC_URL = "http://127.0.0.1:9";
 
     private final List<McpOAuthServer> servers = new ArrayList<>();
-    private final List<McpSyncClient> clients = new ArrayList<>();
+    private final SdkClients clients = new SdkClients();
 
     @AfterEach
     void stop() {
-        clients.forEach(McpSyncClient::close);
+        clients.close();
         servers.forEach(McpOAuthServer::stop);
     }
 
@@ -87,9 +83,9 @@ class MultiInstanceRedisTest {
                 "redirect_uri", OAuthClient.REDIRECT, "code_verifier", again.verifier()), "Authorization", basic));
 
         // A token minted by A (signed with a key from Redis) works for MCP on B.
-        McpSyncClient client = sdkClient(b, (String) tokens.get("access_token"));
+        McpSyncClient client = clients.connect(local(b), (String) tokens.get("access_token"));
         client.initialize();
-        assertThat(whoami(client)).isEqualTo("user-alice");
+        assertThat(SdkClients.whoami(client)).isEqualTo("user-alice");
 
         // Refresh on B; the rotated-away token is refused on A.
         HttpResponse<String> refreshed = onB.token(Map.of("grant_type", "refresh_token",
@@ -143,21 +139,5 @@ class MultiInstanceRedisTest {
     private static int mcpStatus(McpOAuthServer instance, String accessToken) {
         return Http.post(local(instance) + "/mcp", Http.JSON, McpGateTest.INITIALIZE,
                 "Accept", McpGateTest.ACCEPT, "Authorization", "Bearer " + accessToken).statusCode();
-    }
-
-    private McpSyncClient sdkClient(McpOAuthServer instance, String accessToken) {
-        HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(local(instance))
-                .endpoint("/mcp")
-                .httpRequestCustomizer((request, method, uri, body, context) ->
-                        request.header("Authorization", "Bearer " + accessToken))
-                .build();
-        McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(20)).build();
-        clients.add(client);
-        return client;
-    }
-
-    private static String whoami(McpSyncClient client) {
-        McpSchema.CallToolResult result = client.callTool(McpSchema.CallToolRequest.builder("whoami").arguments(Map.of()).build());
-        return ((McpSchema.TextContent) result.content().getFirst()).text();
     }
 }
