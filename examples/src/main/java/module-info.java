@@ -15,6 +15,7 @@ module dev.mcpoauth.examples {
     requires dev.mcpoauth.helidon;
     // jose4j and Jdbi log through SLF4J; this binds it to java.util.logging.
     requires org.slf4j.jul;
+    requires io.helidon.logging.jul;
 
     exports dev.mcpoauth.examples;
 }
