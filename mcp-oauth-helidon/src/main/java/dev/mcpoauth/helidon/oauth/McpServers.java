@@ -28,11 +28,10 @@ final class McpServers {
 
     /** Builds the server for the transport's mode. */
     static Running start(McpServerDefinition definition, McpHttpTransport transport) {
-        McpSchema.ServerCapabilities capabilities = capabilities(definition);
         if (transport instanceof HelidonStreamableTransport streamable) {
             var spec = McpServer.sync(streamable)
                     .serverInfo(definition.name(), definition.version())
-                    .capabilities(capabilities)
+                    .capabilities(capabilities(definition, true))
                     .tools(definition.tools())
                     .resources(definition.resources())
                     .resourceTemplates(definition.resourceTemplates())
@@ -45,7 +44,7 @@ final class McpServers {
         }
         var spec = McpServer.sync((HelidonStatelessTransport) transport)
                 .serverInfo(definition.name(), definition.version())
-                .capabilities(capabilities)
+                .capabilities(capabilities(definition, false))
                 .tools(definition.tools().stream().map(StatelessSpecs::tool).toList())
                 .resources(definition.resources().stream().map(StatelessSpecs::resource).toList())
                 .resourceTemplates(definition.resourceTemplates().stream().map(StatelessSpecs::template).toList())
@@ -57,10 +56,15 @@ final class McpServers {
         return server::closeGracefully;
     }
 
-    private static McpSchema.ServerCapabilities capabilities(McpServerDefinition definition) {
+    /**
+     * What the server announces. Resource subscriptions need a session to send updates on, so they
+     * are offered with sessions only; without the capability the SDK answers {@code resources/subscribe}
+     * with "method not found".
+     */
+    private static McpSchema.ServerCapabilities capabilities(McpServerDefinition definition, boolean sessions) {
         McpSchema.ServerCapabilities.Builder caps = McpSchema.ServerCapabilities.builder().tools(true).logging();
         if (!definition.resources().isEmpty() || !definition.resourceTemplates().isEmpty()) {
-            caps.resources(false, true);
+            caps.resources(sessions, true);
         }
         if (!definition.prompts().isEmpty()) {
             caps.prompts(true);
