@@ -44,6 +44,26 @@ class ExampleOnModulePathTest {
         }
     }
 
+    @Test
+    void simpleServerOnModulePathServesTheTypeScriptClient() throws Exception {
+        try (LaunchedExample example = LaunchedExample.start("dev.mcpoauth.examples.SimpleServer", workDir)) {
+            NodeRun run = NodeRun.interop(example.mcpUrl(), "alice", "cows", "client_secret_basic");
+            assertThat(run.exitCode()).as("TypeScript SDK client against SimpleServer:\n" + run.output()).isZero();
+            assertThat(example.stop()).isIn(0, 143);
+        }
+    }
+
+    @Test
+    void customServerWithItsOwnScopesAndDatabaseServesTheTypeScriptClient() throws Exception {
+        try (LaunchedExample example = LaunchedExample.start("dev.mcpoauth.examples.CustomServer", workDir)) {
+            assertThat(workDir.resolve("my_auth.db")).as("CustomServer's database name").exists();
+            // Its required scope 'read' is announced in the 401 challenge; the client asks for it.
+            NodeRun run = NodeRun.interop(example.mcpUrl(), "bob", "dogs", "client_secret_post");
+            assertThat(run.exitCode()).as("TypeScript SDK client against CustomServer:\n" + run.output()).isZero();
+            assertThat(example.stop()).isIn(0, 143);
+        }
+    }
+
     /** One run of {@code node interop/ts-client/interop.mjs}. */
     record NodeRun(int exitCode, String output) {
 
