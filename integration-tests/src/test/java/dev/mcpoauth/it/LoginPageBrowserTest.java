@@ -163,7 +163,13 @@ class LoginPageBrowserTest {
         WebElement pass = driver.findElement(By.id("password"));
         pass.clear();
         pass.sendKeys(password);
-        driver.findElement(By.cssSelector("button[type=submit]")).click();
+        WebElement button = driver.findElement(By.cssSelector("button[type=submit]"));
+        button.click();
+        // The click only starts the form POST: wait until the old page is gone and the next one has
+        // loaded, or the next lookup may run against a document that is still being replaced.
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        wait.until(ExpectedConditions.stalenessOf(button));
+        wait.until(d -> "complete".equals(((ChromeDriver) d).executeScript("return document.readyState")));
     }
 
     /** A pending authorization: its URL, state and PKCE verifier. */
