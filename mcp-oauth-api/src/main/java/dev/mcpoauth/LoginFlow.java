@@ -36,4 +36,23 @@ public interface LoginFlow {
      *                        the attempt is throttled; its message is safe to show to the user
      */
     URI complete(String state, String username, String password);
+
+    /**
+     * As {@link #complete(String, String, String)}, for a browser at a known address: the engine then
+     * throttles failed attempts per address as well as per username. Login pages should call this
+     * one with {@link LoginRequest#remoteAddress()}.
+     *
+     * <p>The default ignores the address, so that flows written before it existed keep working.
+     *
+     * @param state         the login page's request id
+     * @param username      the submitted username
+     * @param password      the submitted password
+     * @param clientAddress the browser's address as the transport determined it, e.g. {@code 203.0.113.7}
+     * @return where to redirect the browser
+     * @throws LoginException as {@link #complete(String, String, String)}; a throttled attempt's
+     *                        exception says how long to wait in {@link LoginException#retryAfter()}
+     */
+    default URI complete(String state, String username, String password, String clientAddress) {
+        return complete(state, username, password);
+    }
 }

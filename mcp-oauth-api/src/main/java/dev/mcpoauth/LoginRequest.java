@@ -15,13 +15,18 @@ import java.util.stream.Collectors;
  * @param query         the decoded query parameters
  * @param form          the decoded {@code application/x-www-form-urlencoded} body parameters; empty for GET
  * @param headers       the request headers, names in lower case
- * @param remoteAddress the client's address as the transport determined it (trusted proxies honoured)
+ * @param remoteAddress the client's address as the transport determined it (trusted proxies honoured);
+ *                      the engine throttles failed logins per address
+ * @param secure        whether the browser reached the server over https: a TLS connection, or a trusted
+ *                      proxy that says it received the request over https. A login page marks its
+ *                      cookies {@code Secure} then.
  */
 public record LoginRequest(String method,
                            Map<String, List<String>> query,
                            Map<String, List<String>> form,
                            Map<String, List<String>> headers,
-                           String remoteAddress) {
+                           String remoteAddress,
+                           boolean secure) {
 
     /** Validates and copies; header names are lower-cased. */
     public LoginRequest {
@@ -32,6 +37,20 @@ public record LoginRequest(String method,
                 .collect(Collectors.toUnmodifiableMap(e -> e.getKey().toLowerCase(Locale.ROOT), Map.Entry::getValue,
                         (a, b) -> List.copyOf(concat(a, b))));
         Objects.requireNonNull(remoteAddress, "remoteAddress");
+    }
+
+    /**
+     * A request whose transport does not say whether it came over https ({@code secure} false).
+     *
+     * @param method        the HTTP method
+     * @param query         the decoded query parameters
+     * @param form          the decoded form parameters
+     * @param headers       the request headers
+     * @param remoteAddress the client's address
+     */
+    public LoginRequest(String method, Map<String, List<String>> query, Map<String, List<String>> form,
+                        Map<String, List<String>> headers, String remoteAddress) {
+        this(method, query, form, headers, remoteAddress, false);
     }
 
     /** Whether this is a form submission. */

@@ -71,6 +71,62 @@ public interface TokenStore extends AutoCloseable {
      */
     boolean deleteClient(String clientId);
 
+    /**
+     * Records that a client completed an authorization flow (one of its codes was redeemed). A client
+     * marked so is never returned by {@link #unusedClients} and never deleted by
+     * {@link #deleteUnusedClient}: the engine evicts only registrations nobody ever used.
+     *
+     * <p>The default does nothing, so that stores written before it keep compiling; such a store
+     * reports no unused clients, and the engine then evicts nothing.
+     *
+     * @param clientId the client id; an unknown id is ignored
+     * @param now      the current time, kept as the time of last use
+     */
+    default void markClientUsed(String clientId, Instant now) {
+    }
+
+    /**
+     * How many clients are saved, used or not. The engine compares it with its cap on registered
+     * clients; it may be approximate while other processes register concurrently.
+     *
+     * <p>The default reports 0, which turns the cap off.
+     *
+     * @return the number of saved clients
+     */
+    default long countClients() {
+        return 0;
+    }
+
+    /**
+     * The ids of saved clients that were never {@linkplain #markClientUsed marked used} and were
+     * issued before {@code issuedBefore}: the candidates for eviction, oldest
+     * {@link RegisteredClient#issuedAt()} first (ties in id order).
+     *
+     * <p>The default reports none.
+     *
+     * @param issuedBefore only clients issued strictly before this instant
+     * @param limit        the most ids to return; positive
+     * @return the ids, oldest first
+     */
+    default List<String> unusedClients(Instant issuedBefore, int limit) {
+        return List.of();
+    }
+
+    /**
+     * Deletes a client as {@link #deleteClient} does, but only if it was never
+     * {@linkplain #markClientUsed marked used}, atomically: a client whose first code is redeemed
+     * at the same moment is either marked used and kept, or deleted before the mark (which then
+     * does nothing).
+     *
+     * <p>The default deletes nothing.
+     *
+     * @param clientId the client id
+     * @return whether a never-used client was deleted by this call
+     */
+    default boolean deleteUnusedClient(String clientId) {
+        return false;
+    }
+
     // ---- pending authorization requests ----------------------------------------------------------
 
     /**

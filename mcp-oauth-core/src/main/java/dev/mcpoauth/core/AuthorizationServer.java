@@ -10,6 +10,10 @@ import dev.mcpoauth.core.internal.AccessTokenVerifier;
 import dev.mcpoauth.core.internal.AuthorizationRequests;
 import dev.mcpoauth.core.internal.BearerAuthenticator;
 import dev.mcpoauth.core.internal.ClientAuthenticator;
+import dev.mcpoauth.core.internal.ClientCap;
+import dev.mcpoauth.core.internal.ClientDirectory;
+import dev.mcpoauth.core.internal.cimd.ClientMetadataDocuments;
+import dev.mcpoauth.core.internal.cimd.DocumentFetcher;
 import dev.mcpoauth.core.internal.ClientRegistration;
 import dev.mcpoauth.core.internal.CodeExchange;
 import dev.mcpoauth.core.internal.Engine;
@@ -53,6 +57,7 @@ public final class AuthorizationServer implements AutoCloseable {
     private final Engine engine;
     private final KeyManager keys;
     private final ClientAuthenticator clients;
+    private final ClientCap clientCap;
     private final ClientRegistration registration;
     private final AuthorizationRequests authorization;
     private final EngineLoginFlow loginFlow;
@@ -61,20 +66,26 @@ public final class AuthorizationServer implements AutoCloseable {
     private final Revocation revocation;
     private final Introspection introspection;
     private final BearerAuthenticator bearer;
-    private final LoginThrottle throttle = new LoginThrottle();
+    private final LoginThrottle throttle;
     private final ReplayGuard replays = new ReplayGuard();
     private final Purger purger;
 
-    private AuthorizationServer(Engine engine, UserChecker userChecker, Duration purgeInterval) {
+    private AuthorizationServer(Engine engine, UserChecker userChecker, Duration purgeInterval,
+                                DocumentFetcher documentFetcher) {
         this.engine = engine;
         keys = new KeyManager(engine);
         keys.initialize();
         TokenIssuer issuer = new TokenIssuer(engine, keys);
         AccessTokenVerifier verifier = new AccessTokenVerifier(engine, keys);
-        clients = new ClientAuthenticator(engine);
-        registration = new ClientRegistration(engine);
-        authorization = new AuthorizationRequests(engine);
-        loginFlow = new EngineLoginFlow(engine, userChecker, throttle);
+        ClientDirectory directory = new ClientDirectory(engine, engine.config().clientMetadataDocuments()
+                ? Optional.of(new ClientMetadataDocuments(documentFetcher, engine.config(), engine::now))
+                : Optional.empty());
+        clients = new ClientAuthenticator(engine, directory);
+        clientCap = new ClientCap(engine);
+        registration = new ClientRegistration(engine, clientCap);
+        authorization = new AuthorizationRequests(engine, directory);
+        throttle = new LoginThrottle(engine.config().loginThrottling());
+        loginFlow = new EngineLoginFlow(engine, directory, userChecker, throttle);
         codeExchange = new CodeExchange(engine, issuer, replays);
         refresh = new RefreshGrant(engine, issuer);
         revocation = new Revocation(engine, verifier);
@@ -221,16 +232,17 @@ public final class AuthorizationServer implements AutoCloseable {
     }
 
     /**
-     * Deletes expired records from the store and the engine's own memory. Runs periodically on its
-     * own; callable any time.
+     * Deletes expired records from the store and the engine's own memory, and the client
+     * registrations that were never used within {@link ServerConfig#unusedClientLifetime()}. Runs
+     * periodically on its own; callable any time.
      *
-     * @return how many records the store deleted
+     * @return how many records the store deleted, unused clients included
      */
     public int purgeExpired() {
         Instant now = engine.now();
         throttle.purge(now);
         replays.purge(now);
-        return engine.store().purgeExpired(now);
+        return engine.store().purgeExpired(now) + clientCap.purgeUnused(now);
     }
 
     /** Stops the periodic purge. Does not close the store. Idempotent. */
@@ -273,6 +285,7 @@ public final class AuthorizationServer implements AutoCloseable {
         private Optional<UserChecker> userChecker = Optional.empty();
         private Clock clock = Clock.systemUTC();
         private Duration purgeInterval = Duration.ofMinutes(10);
+        private Optional<DocumentFetcher> documentFetcher = Optional.empty();
 
         private Builder(String appName) {
             this.appName = Objects.requireNonNull(appName, "appName");
@@ -302,6 +315,16 @@ public final class AuthorizationServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Replaces the fetcher of Client ID Metadata Documents. Package-private on purpose: only this
+         * module's tests use it, to fetch from a local TLS server with a loopback-allowing address
+         * policy; production code always uses {@link DocumentFetcher#standard()}.
+         */
+        Builder documentFetcher(DocumentFetcher fetcher) {
+            this.documentFetcher = Optional.of(fetcher);
+            return this;
+        }
+
         /** Sets how often expired records are purged; {@link Duration#ZERO} turns the periodic purge off. */
         public Builder purgeInterval(Duration interval) {
             if (interval.isNegative()) {
@@ -327,7 +350,8 @@ public final class AuthorizationServer implements AutoCloseable {
             UserChecker checker = userChecker.orElseThrow(() -> new IllegalStateException(
                     "a UserChecker is required: pass userChecker((username, password) -> ...) that returns "
                             + "the user's id for right credentials and Optional.empty() otherwise"));
-            return new AuthorizationServer(new Engine(config, chosenStore, clock, appName), checker, purgeInterval);
+            return new AuthorizationServer(new Engine(config, chosenStore, clock, appName), checker, purgeInterval,
+                    documentFetcher.orElseGet(DocumentFetcher::standard));
         }
     }
 }

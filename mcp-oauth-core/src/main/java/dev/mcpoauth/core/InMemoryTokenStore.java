@@ -41,6 +41,8 @@ public final class InMemoryTokenStore implements TokenStore {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<String, RegisteredClient> clients = new HashMap<>();
+    /** When each client last completed a flow; absent while it never did. */
+    private final Map<String, Instant> clientsUsed = new HashMap<>();
     private final Map<String, PendingAuthorization> pending = new HashMap<>();
     private final Map<String, CodeEntry> codes = new HashMap<>();
     private final Map<String, Grant> grants = new HashMap<>();
@@ -69,6 +71,7 @@ public final class InMemoryTokenStore implements TokenStore {
             if (clients.remove(clientId) == null) {
                 return false;
             }
+            clientsUsed.remove(clientId);
             // Everything issued to the client goes with it.
             pending.values().removeIf(p -> p.clientId().equals(clientId));
             codes.values().removeIf(c -> c.code().clientId().equals(clientId));
@@ -76,6 +79,32 @@ public final class InMemoryTokenStore implements TokenStore {
             refreshTokens.values().removeIf(r -> !grants.containsKey(r.grantId()));
             return true;
         });
+    }
+
+    @Override
+    public void markClientUsed(String clientId, Instant now) {
+        locked(() -> clients.containsKey(clientId) ? clientsUsed.put(clientId, now) : null);
+    }
+
+    @Override
+    public long countClients() {
+        return locked(() -> (long) clients.size());
+    }
+
+    @Override
+    public List<String> unusedClients(Instant issuedBefore, int limit) {
+        return locked(() -> clients.values().stream()
+                .filter(c -> !clientsUsed.containsKey(c.clientId()) && c.issuedAt().isBefore(issuedBefore))
+                .sorted(Comparator.comparing(RegisteredClient::issuedAt).thenComparing(RegisteredClient::clientId))
+                .limit(limit)
+                .map(RegisteredClient::clientId)
+                .toList());
+    }
+
+    @Override
+    public boolean deleteUnusedClient(String clientId) {
+        // Reentrant: the check and the delete happen under one hold of the lock.
+        return locked(() -> clients.containsKey(clientId) && !clientsUsed.containsKey(clientId) && deleteClient(clientId));
     }
 
     @Override
@@ -219,7 +248,7 @@ public final class InMemoryTokenStore implements TokenStore {
         lock.lock();
         try {
             closed = true;
-            List.of(clients, pending, codes, grants, refreshTokens, revokedAccessTokens, signingKeys)
+            List.of(clients, clientsUsed, pending, codes, grants, refreshTokens, revokedAccessTokens, signingKeys)
                     .forEach(Map::clear);
         } finally {
             lock.unlock();

@@ -30,6 +30,14 @@ import java.util.Set;
  * (a wildcard bind address such as {@code 0.0.0.0} is shown as {@code localhost}). Behind a proxy or
  * with port 0, set the public base URL, so that the issuer is the URL clients really use.
  *
+ * <h2>Hardening</h2>
+ * Every defence is on by default: {@link #loginThrottling()} slows password guessing per username
+ * and per address; {@link #maxClients()} caps dynamic registrations, evicting never-used ones
+ * first, and {@link #unusedClientLifetime()} deletes registrations that never completed a flow;
+ * {@link #allowedRedirectHosts()} optionally limits where codes may be sent;
+ * {@link #clientMetadataDocuments()} accepts Client ID Metadata Documents, fetched with SSRF
+ * protection. Rate limits per client address are the transport's (see its settings).
+ *
  * <p>Immutable and thread safe. Create with {@link #builder()}; {@link Builder#build()} reports
  * every problem at once.
  */
@@ -49,6 +57,11 @@ public final class ServerConfig {
     private final Duration refreshTokenLifetime;
     private final Duration grantLifetime;
     private final Duration signingKeyRotation;
+    private final LoginThrottling loginThrottling;
+    private final int maxClients;
+    private final Duration unusedClientLifetime;
+    private final Set<String> allowedRedirectHosts;
+    private final boolean clientMetadataDocuments;
     private final Map<String, String> settings;
     private final boolean dbPathExplicit;
     private final String issuer;
@@ -68,6 +81,11 @@ public final class ServerConfig {
         refreshTokenLifetime = b.refreshTokenLifetime;
         grantLifetime = b.grantLifetime;
         signingKeyRotation = b.signingKeyRotation;
+        loginThrottling = b.loginThrottling;
+        maxClients = b.maxClients;
+        unusedClientLifetime = b.unusedClientLifetime;
+        allowedRedirectHosts = ServerConfigCheck.orderedCopy(b.allowedRedirectHosts);
+        clientMetadataDocuments = b.clientMetadataDocuments;
         settings = Map.copyOf(b.settings);
         dbPathExplicit = b.dbPathExplicit;
         issuer = ServerConfigCheck.issuer(host, port, publicBaseUrl);
@@ -158,6 +176,46 @@ public final class ServerConfig {
         return signingKeyRotation;
     }
 
+    /** How failed logins are throttled per username and per address; default {@link LoginThrottling#defaults()}. */
+    public LoginThrottling loginThrottling() {
+        return loginThrottling;
+    }
+
+    /**
+     * The most clients dynamic registration keeps; default 10,000. At the cap a registration evicts
+     * the oldest client that never completed a flow, and is refused with 503
+     * {@code temporarily_unavailable} when every client has been used.
+     */
+    public int maxClients() {
+        return maxClients;
+    }
+
+    /**
+     * How long a registered client that never completed a flow is kept; default 24 hours. Clients
+     * re-register when their id is refused, so deleting unused registrations costs nobody anything.
+     */
+    public Duration unusedClientLifetime() {
+        return unusedClientLifetime;
+    }
+
+    /**
+     * The hosts codes may be sent to; default empty, meaning any host the redirect URI rules allow.
+     * When set, every redirect URI (registered or in a metadata document) must match an entry:
+     * {@code example.com} (that host), {@code *.example.com} (its subdomains), {@code localhost}
+     * (every loopback redirect URI) or {@code cursor:} (a private-use scheme).
+     */
+    public Set<String> allowedRedirectHosts() {
+        return allowedRedirectHosts;
+    }
+
+    /**
+     * Whether a {@code client_id} that is an https URL is accepted as a Client ID Metadata Document
+     * (MCP 2025-11-25), fetched with SSRF protection and cached; default true.
+     */
+    public boolean clientMetadataDocuments() {
+        return clientMetadataDocuments;
+    }
+
     /** Extra provider settings, e.g. {@code redis.uri}, given with {@link Builder#setting}. */
     public Map<String, String> settings() {
         return settings;
@@ -205,7 +263,10 @@ public final class ServerConfig {
     public String toString() {
         return "ServerConfig[issuer=" + issuer + ", host=" + host + ", port=" + port + ", mcpPath=" + mcpPath
                 + ", dbPath=" + dbPath + ", supportedScopes=" + supportedScopes + ", requiredScopes="
-                + requiredScopes + ", accessTokenLifetime=" + accessTokenLifetime + ", debug=" + debug + "]";
+                + requiredScopes + ", accessTokenLifetime=" + accessTokenLifetime + ", debug=" + debug
+                + ", loginThrottling=" + loginThrottling + ", maxClients=" + maxClients + ", unusedClientLifetime="
+                + unusedClientLifetime + ", allowedRedirectHosts=" + allowedRedirectHosts + ", clientMetadataDocuments="
+                + clientMetadataDocuments + "]";
     }
 
     /**
@@ -228,6 +289,11 @@ public final class ServerConfig {
         Duration refreshTokenLifetime = Duration.ofDays(30);
         Duration grantLifetime = Duration.ofDays(90);
         Duration signingKeyRotation = Duration.ofDays(30);
+        LoginThrottling loginThrottling = LoginThrottling.defaults();
+        int maxClients = 10_000;
+        Duration unusedClientLifetime = Duration.ofHours(24);
+        List<String> allowedRedirectHosts = List.of();
+        boolean clientMetadataDocuments = true;
         Map<String, String> settings = new LinkedHashMap<>();
         boolean dbPathExplicit;
 
@@ -249,6 +315,11 @@ public final class ServerConfig {
             refreshTokenLifetime = c.refreshTokenLifetime;
             grantLifetime = c.grantLifetime;
             signingKeyRotation = c.signingKeyRotation;
+            loginThrottling = c.loginThrottling;
+            maxClients = c.maxClients;
+            unusedClientLifetime = c.unusedClientLifetime;
+            allowedRedirectHosts = List.copyOf(c.allowedRedirectHosts);
+            clientMetadataDocuments = c.clientMetadataDocuments;
             settings = new LinkedHashMap<>(c.settings);
             dbPathExplicit = c.dbPathExplicit;
         }
@@ -356,6 +427,41 @@ public final class ServerConfig {
         /** Sets how long a signing key signs before it is replaced; positive. */
         public Builder signingKeyRotation(Duration period) {
             this.signingKeyRotation = Objects.requireNonNull(period, "signingKeyRotation");
+            return this;
+        }
+
+        /** Sets how failed logins are throttled; {@link LoginThrottling#off()} turns throttling off. */
+        public Builder loginThrottling(LoginThrottling throttling) {
+            this.loginThrottling = Objects.requireNonNull(throttling, "loginThrottling");
+            return this;
+        }
+
+        /** Sets the most registered clients kept; positive. */
+        public Builder maxClients(int maxClients) {
+            this.maxClients = maxClients;
+            return this;
+        }
+
+        /** Sets how long a client that never completed a flow is kept; between 1 minute and 3650 days. */
+        public Builder unusedClientLifetime(Duration lifetime) {
+            this.unusedClientLifetime = Objects.requireNonNull(lifetime, "unusedClientLifetime");
+            return this;
+        }
+
+        /** Sets the hosts codes may be sent to (see {@link ServerConfig#allowedRedirectHosts()}); empty allows any. */
+        public Builder allowedRedirectHosts(Set<String> hosts) {
+            this.allowedRedirectHosts = List.copyOf(hosts);
+            return this;
+        }
+
+        /** Sets the hosts codes may be sent to. */
+        public Builder allowedRedirectHosts(String... hosts) {
+            return allowedRedirectHosts(new LinkedHashSet<>(List.of(hosts)));
+        }
+
+        /** Turns Client ID Metadata Documents on or off. */
+        public Builder clientMetadataDocuments(boolean enabled) {
+            this.clientMetadataDocuments = enabled;
             return this;
         }
 

@@ -1,5 +1,6 @@
 package dev.mcpoauth.core;
 
+import dev.mcpoauth.core.internal.RedirectHosts;
 import dev.mcpoauth.core.internal.Scopes;
 import dev.mcpoauth.spi.ProviderSettings;
 
@@ -61,6 +62,19 @@ final class ServerConfigCheck {
         checkLifetime("refreshTokenLifetime", b.refreshTokenLifetime, Duration.ofDays(3650), problems);
         checkLifetime("grantLifetime", b.grantLifetime, Duration.ofDays(3650), problems);
         checkLifetime("signingKeyRotation", b.signingKeyRotation, Duration.ofDays(3650), problems);
+        if (b.unusedClientLifetime.compareTo(Duration.ofMinutes(1)) < 0
+                || b.unusedClientLifetime.compareTo(Duration.ofDays(3650)) > 0) {
+            problems.add("unusedClientLifetime must be between 1 minute and 3650 days, but is " + b.unusedClientLifetime);
+        }
+        if (b.maxClients < 1) {
+            problems.add("maxClients must be positive, but is " + b.maxClients);
+        }
+        for (String host : b.allowedRedirectHosts) {
+            if (!RedirectHosts.isValidEntry(host)) {
+                problems.add("allowedRedirectHosts entries must be a host (example.com), a wildcard (*.example.com) "
+                        + "or a scheme (cursor:), but one is '" + host + "'");
+            }
+        }
         b.settings.keySet().stream().filter(OWNED_KEYS::contains).forEach(key -> problems.add(
                 "setting '" + key + "' is set by its own builder method, not with setting(key, value)"));
         b.settings.keySet().stream().filter(String::isBlank).findAny()

@@ -201,4 +201,65 @@ class LoginFlowTest {
 
         assertThat(fixture.server.loginFlow().prompt(id)).isEqualTo(Optional.empty());
     }
+
+    @Test
+    void completeWhenThrottledThenTheFailureSaysHowLongToWait() {
+        String id = pendingId();
+        for (int i = 0; i < 6; i++) {
+            reasonOf(() -> fixture.server.loginFlow().complete(id, Fixture.USER, "guess"));
+        }
+
+        LoginException e = catchThrowableOfType(LoginException.class,
+                () -> fixture.server.loginFlow().complete(id, Fixture.USER, Fixture.PASSWORD));
+
+        assertThat(e.reason()).isEqualTo(LoginException.Reason.THROTTLED);
+        assertThat(e.retryAfter()).contains(Duration.ofSeconds(1));
+        assertThat(e.getMessage()).contains("Wait 1 second");
+    }
+
+    @Test
+    void completeWhenOneAddressGuessesManyUsernamesThenTheAddressIsLockedForAll() {
+        String id = pendingId();
+        for (int i = 0; i < 20; i++) {
+            String user = "user" + i;
+            reasonOf(() -> fixture.server.loginFlow().complete(id, user, "guess", "203.0.113.7"));
+        }
+
+        assertThat(reasonOf(() -> fixture.server.loginFlow().complete(id, "fresh", "guess", "203.0.113.7")))
+                .isEqualTo(LoginException.Reason.INVALID_CREDENTIALS);
+        assertThat(reasonOf(() -> fixture.server.loginFlow().complete(id, Fixture.USER, Fixture.PASSWORD, "203.0.113.7")))
+                .as("the 21st failure locked the address, even for the right password").isEqualTo(LoginException.Reason.THROTTLED);
+        assertThat(fixture.server.loginFlow().complete(id, Fixture.USER, Fixture.PASSWORD, "198.51.100.1"))
+                .as("another address is not locked").isNotNull();
+    }
+
+    @Test
+    void completeWhenUserCheckerThrowsThenSameMessageAsAWrongPasswordAndCounted() {
+        try (Fixture f = new Fixture()) {
+            AuthorizationServer server = AuthorizationServer.builder("x").store(f.store).clock(f.clock)
+                    .purgeInterval(Duration.ZERO)
+                    .userChecker((u, p) -> {
+                        if (!u.equals(Fixture.USER)) {
+                            throw new IllegalStateException("no such user " + u);
+                        }
+                        return Optional.empty();
+                    }).build();
+            Fixture.Client c = f.registerPublic();
+            String id = ((AuthorizeResult.LoginRequired) server.authorize(f.authorizeParams(c, "v".repeat(43))))
+                    .loginRequestId();
+
+            LoginException unknown = catchThrowableOfType(LoginException.class,
+                    () -> server.loginFlow().complete(id, "mallory", "x"));
+            LoginException known = catchThrowableOfType(LoginException.class,
+                    () -> server.loginFlow().complete(id, Fixture.USER, "x"));
+            for (int i = 0; i < 5; i++) {
+                reasonOf(() -> server.loginFlow().complete(id, "mallory", "x"));
+            }
+
+            assertThat(unknown.getMessage()).isEqualTo(known.getMessage());
+            assertThat(reasonOf(() -> server.loginFlow().complete(id, "mallory", "x")))
+                    .as("a throwing checker counts as a failure like any other").isEqualTo(LoginException.Reason.THROTTLED);
+            server.close();
+        }
+    }
 }

@@ -116,4 +116,41 @@ class ServerConfigTest {
                 .providerSettings(properties, environment).get("db.path")).contains("explicit.db");
         assertThat(ServerConfig.defaults().providerSettings(Map.of(), Map.of()).get("db.path")).contains("auth.db");
     }
+
+    @Test
+    void hardeningIsOnByDefault() {
+        ServerConfig config = ServerConfig.defaults();
+
+        assertThat(config.loginThrottling()).isEqualTo(LoginThrottling.defaults());
+        assertThat(config.loginThrottling().isOff()).isFalse();
+        assertThat(config.maxClients()).isEqualTo(10_000);
+        assertThat(config.unusedClientLifetime()).isEqualTo(Duration.ofHours(24));
+        assertThat(config.allowedRedirectHosts()).isEmpty();
+        assertThat(config.clientMetadataDocuments()).isTrue();
+    }
+
+    @Test
+    void hardeningSettingsWhenInvalidThenEveryProblemIsReported() {
+        InvalidConfigurationException e = catchThrowableOfType(InvalidConfigurationException.class, () ->
+                ServerConfig.builder().maxClients(0).unusedClientLifetime(Duration.ofSeconds(5))
+                        .allowedRedirectHosts("https://claude.ai", "*").build());
+
+        assertThat(e.getMessage()).contains("maxClients").contains("unusedClientLifetime")
+                .contains("'https://claude.ai'").contains("'*'");
+    }
+
+    @Test
+    void toBuilderKeepsTheHardeningSettings() {
+        ServerConfig config = ServerConfig.builder().maxClients(7).unusedClientLifetime(Duration.ofHours(2))
+                .allowedRedirectHosts("claude.ai").clientMetadataDocuments(false)
+                .loginThrottling(LoginThrottling.off()).build();
+
+        ServerConfig copy = config.toBuilder().build();
+
+        assertThat(copy.maxClients()).isEqualTo(7);
+        assertThat(copy.unusedClientLifetime()).isEqualTo(Duration.ofHours(2));
+        assertThat(copy.allowedRedirectHosts()).containsExactly("claude.ai");
+        assertThat(copy.clientMetadataDocuments()).isFalse();
+        assertThat(copy.loginThrottling().isOff()).isTrue();
+    }
 }

@@ -24,7 +24,10 @@ import dev.mcpoauth.spi.TransportProvider;
  *   <li>{@code mcp.session.idle.timeout}: idle MCP session eviction, same format, 0 for never; default 30 min;</li>
  *   <li>{@code oauth.max.body.bytes}: the largest OAuth or login request body; default 65536;</li>
  *   <li>{@code http.trusted.proxies}: comma-separated IP addresses of reverse proxies whose
- *       forwarding headers name the client address; default none.</li>
+ *       forwarding headers name the client address; default none;</li>
+ *   <li>{@code rate.limit.register}, {@code rate.limit.token}, {@code rate.limit.login}: requests per
+ *       client address as {@code <requests>/<period>} ({@code 20/PT10M}, {@code 60/60}) or {@code off};
+ *       defaults {@code 20/PT10M}, {@code 60/PT1M} and {@code 30/PT1M}.</li>
  * </ul>
  * Keys use dots only, so that each can also be set as an environment variable.
  *

@@ -51,7 +51,10 @@ import java.util.function.Supplier;
  * Errors are the RFC 6749 §5.2 JSON object ({@code error}, {@code error_description}) with
  * {@code Cache-Control: no-store}: protocol errors with their status, a failing store as 503
  * {@code temporarily_unavailable}, anything unexpected as 500 {@code server_error} (logged, no
- * details sent); bodies over the limit get 413; other methods 405 with {@code Allow}.
+ * details sent); bodies over the limit get 413; other methods 405 with {@code Allow}. {@code /register},
+ * {@code /token} and the login page are rate-limited per client address
+ * ({@link TransportSettings#registerRateLimit()} and its siblings): beyond the limit, 429
+ * {@code too_many_requests} with {@code Retry-After} (an HTML page at the login page).
  *
  * <h2>Debug</h2>
  * With {@link ServerConfig#debug()} on, every request to these routes is logged at INFO on the

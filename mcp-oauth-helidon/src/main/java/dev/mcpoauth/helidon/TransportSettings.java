@@ -11,8 +11,9 @@ import java.util.Set;
 
 /**
  * How the Helidon transport treats HTTP: the MCP endpoint's mode, limits, allowed browser origins,
- * keep-alive and idle-session eviction, the body limit of the OAuth endpoints, and which proxies are
- * trusted to name the client's address.
+ * keep-alive and idle-session eviction, the body limit of the OAuth endpoints, rate limits per
+ * client address on {@code /register}, {@code /token} and the login page, and which proxies are
+ * trusted to name the client's address (which the rate limits and the login throttling count by).
  *
  * <p>Give it to {@link McpOAuthFeature.Builder#settings}, or to
  * {@code McpOAuthServer.builder(...).component(TransportSettings.class, settings)}; without one the
@@ -30,6 +31,12 @@ public final class TransportSettings {
     public static final Duration DEFAULT_KEEP_ALIVE = Duration.ofSeconds(25);
     /** The default time after which an idle MCP session is closed. */
     public static final Duration DEFAULT_SESSION_IDLE_TIMEOUT = Duration.ofMinutes(30);
+    /** The default limit of {@code /register}: a burst of 20 per address, then 2 a minute. */
+    public static final RateLimit DEFAULT_REGISTER_RATE_LIMIT = new RateLimit(20, Duration.ofMinutes(10));
+    /** The default limit of {@code /token}: a burst of 60 per address, then 1 a second. */
+    public static final RateLimit DEFAULT_TOKEN_RATE_LIMIT = RateLimit.perMinute(60);
+    /** The default limit of the login page (GET and POST): a burst of 30 per address, then 1 every 2 seconds. */
+    public static final RateLimit DEFAULT_LOGIN_RATE_LIMIT = RateLimit.perMinute(30);
 
     private final boolean stateless;
     private final long mcpMaxBodyBytes;
@@ -38,6 +45,9 @@ public final class TransportSettings {
     private final Duration keepAliveInterval;
     private final Duration sessionIdleTimeout;
     private final Set<String> trustedProxies;
+    private final RateLimit registerRateLimit;
+    private final RateLimit tokenRateLimit;
+    private final RateLimit loginRateLimit;
 
     private TransportSettings(Builder b) {
         stateless = b.stateless;
@@ -47,9 +57,15 @@ public final class TransportSettings {
         keepAliveInterval = b.keepAliveInterval;
         sessionIdleTimeout = b.sessionIdleTimeout;
         trustedProxies = Set.copyOf(b.trustedProxies);
+        registerRateLimit = b.registerRateLimit;
+        tokenRateLimit = b.tokenRateLimit;
+        loginRateLimit = b.loginRateLimit;
     }
 
-    /** The defaults: Streamable HTTP with sessions, 4 MiB MCP bodies, 64 KiB OAuth bodies, no extra origins, no trusted proxies. */
+    /**
+     * The defaults: Streamable HTTP with sessions, 4 MiB MCP bodies, 64 KiB OAuth bodies, no extra
+     * origins, no trusted proxies, and the default rate limits.
+     */
     public static TransportSettings defaults() {
         return builder().build();
     }
@@ -63,7 +79,8 @@ public final class TransportSettings {
     public Builder toBuilder() {
         return builder().stateless(stateless).mcpMaxBodyBytes(mcpMaxBodyBytes).oauthMaxBodyBytes(oauthMaxBodyBytes)
                 .allowedOrigins(allowedOrigins).keepAliveInterval(keepAliveInterval)
-                .sessionIdleTimeout(sessionIdleTimeout).trustedProxies(trustedProxies);
+                .sessionIdleTimeout(sessionIdleTimeout).trustedProxies(trustedProxies)
+                .registerRateLimit(registerRateLimit).tokenRateLimit(tokenRateLimit).loginRateLimit(loginRateLimit);
     }
 
     /**
@@ -111,12 +128,34 @@ public final class TransportSettings {
         return trustedProxies;
     }
 
+    /** The rate limit of {@code POST /register} per client address; default {@link #DEFAULT_REGISTER_RATE_LIMIT}. */
+    public RateLimit registerRateLimit() {
+        return registerRateLimit;
+    }
+
+    /** The rate limit of {@code POST /token} per client address; default {@link #DEFAULT_TOKEN_RATE_LIMIT}. */
+    public RateLimit tokenRateLimit() {
+        return tokenRateLimit;
+    }
+
+    /** The rate limit of the login page, GET and POST together, per client address; default {@link #DEFAULT_LOGIN_RATE_LIMIT}. */
+    public RateLimit loginRateLimit() {
+        return loginRateLimit;
+    }
+
+    /** These settings with every rate limit off: for tests, or behind a gateway that limits rates itself. */
+    public TransportSettings withoutRateLimits() {
+        return toBuilder().registerRateLimit(RateLimit.off()).tokenRateLimit(RateLimit.off())
+                .loginRateLimit(RateLimit.off()).build();
+    }
+
     @Override
     public String toString() {
         return "TransportSettings[stateless=" + stateless + ", mcpMaxBodyBytes=" + mcpMaxBodyBytes
                 + ", oauthMaxBodyBytes=" + oauthMaxBodyBytes + ", allowedOrigins=" + allowedOrigins
                 + ", keepAliveInterval=" + keepAliveInterval + ", sessionIdleTimeout=" + sessionIdleTimeout
-                + ", trustedProxies=" + trustedProxies + "]";
+                + ", trustedProxies=" + trustedProxies + ", registerRateLimit=" + registerRateLimit
+                + ", tokenRateLimit=" + tokenRateLimit + ", loginRateLimit=" + loginRateLimit + "]";
     }
 
     /** Collects {@link TransportSettings}; setters accept anything, {@link #build()} checks. Not thread safe. */
@@ -129,8 +168,29 @@ public final class TransportSettings {
         private Duration keepAliveInterval = DEFAULT_KEEP_ALIVE;
         private Duration sessionIdleTimeout = DEFAULT_SESSION_IDLE_TIMEOUT;
         private final Set<String> trustedProxies = new LinkedHashSet<>();
+        private RateLimit registerRateLimit = DEFAULT_REGISTER_RATE_LIMIT;
+        private RateLimit tokenRateLimit = DEFAULT_TOKEN_RATE_LIMIT;
+        private RateLimit loginRateLimit = DEFAULT_LOGIN_RATE_LIMIT;
 
         private Builder() {
+        }
+
+        /** The rate limit of {@code /register} per client address; {@link RateLimit#off()} for none. */
+        public Builder registerRateLimit(RateLimit limit) {
+            this.registerRateLimit = Objects.requireNonNull(limit, "registerRateLimit");
+            return this;
+        }
+
+        /** The rate limit of {@code /token} per client address; {@link RateLimit#off()} for none. */
+        public Builder tokenRateLimit(RateLimit limit) {
+            this.tokenRateLimit = Objects.requireNonNull(limit, "tokenRateLimit");
+            return this;
+        }
+
+        /** The rate limit of the login page per client address; {@link RateLimit#off()} for none. */
+        public Builder loginRateLimit(RateLimit limit) {
+            this.loginRateLimit = Objects.requireNonNull(limit, "loginRateLimit");
+            return this;
         }
 
         /** Selects the SDK's stateless mode instead of Streamable HTTP sessions. */

@@ -32,8 +32,20 @@ final class RunningServer implements AutoCloseable {
 
     /** Starts a server whose configuration {@code config} may adjust. */
     static RunningServer start(Path dir, UnaryOperator<ServerConfig.Builder> config) {
+        return start(dir, config, Optional.empty());
+    }
+
+    /** Starts a server with a configuration and transport settings of its own (e.g. rate limits). */
+    static RunningServer start(Path dir, UnaryOperator<ServerConfig.Builder> config, TransportSettings settings) {
+        return start(dir, config, Optional.of(settings));
+    }
+
+    private static RunningServer start(Path dir, UnaryOperator<ServerConfig.Builder> config,
+                                       Optional<TransportSettings> settings) {
         SqliteTokenStore store = SqliteTokenStore.open(dir.resolve("auth.db"));
-        McpOAuthServer server = McpOAuthServer.builder("Test App")
+        McpOAuthServer.Builder builder = McpOAuthServer.builder("Test App");
+        settings.ifPresent(s -> builder.component(TransportSettings.class, s));
+        McpOAuthServer server = builder
                 .config(config.apply(ServerConfig.builder().host("127.0.0.1").port(0)).build())
                 .userChecker((user, password) -> OAuthClient.USER.equals(user) && OAuthClient.PASSWORD.equals(password)
                         ? Optional.of("user-" + user) : Optional.empty())

@@ -20,7 +20,9 @@ import java.util.Optional;
  * always HTML-escaped: {@code {state}}, {@code {username}}, {@code {app_name}}, {@code {error_message}}
  * (the original library's), and {@code {client_name}} (the client's self-declared name, else its id),
  * {@code {client_id}}, {@code {redirect_host}}, {@code {redirect_kind}} ({@code local} when the code
- * goes to a loopback address, else {@code remote}), {@code {scopes}} (comma-separated, empty when
+ * goes to a loopback address, else {@code remote}), {@code {client_warning}} (a warning when a client
+ * known by a Client ID Metadata Document sends the code to this computer, where any program could
+ * claim to be it; else empty), {@code {scopes}} (comma-separated, empty when
  * none), {@code {csrf_token}}, {@code {assets}} (the URL path of {@link LoginAssets}),
  * {@code {autofocus_username}} and {@code {autofocus_password}} ({@code autofocus} on the field to
  * type into next, else empty). Other braces are left alone.
@@ -37,7 +39,8 @@ import java.util.Optional;
  * <p><b>Statuses.</b> GET: 200, or 400 when {@code state} is missing or unknown. POST: 302 to the
  * flow's URI; 200 with the form, the error and the username (never the password) on wrong
  * credentials (not 401: that status requires a {@code WWW-Authenticate} challenge, RFC 9110 §15.5.2,
- * and a form login has none); 429 with the form on throttling; 400 without a form when the request
+ * and a form login has none); 429 with the form, the wait in the message and {@code Retry-After} on
+ * throttling (the flow throttles per username and per {@link LoginRequest#remoteAddress()}); 400 without a form when the request
  * is unknown or expired; 403 on a CSRF failure. Other methods: 405. The page adds nothing to the
  * flow's messages, so it reveals no more than the flow about whether a username exists.
  *
@@ -123,16 +126,18 @@ public final class DefaultLoginHandler implements LoginHandler {
         }
         String username = request.formParam("username").orElse("");
         try {
-            return SecurityHeaders.redirect(flow.complete(state.get(), username, request.formParam("password").orElse("")));
+            return SecurityHeaders.redirect(flow.complete(state.get(), username, request.formParam("password").orElse(""),
+                    request.remoteAddress()));
         } catch (LoginException e) {
             String message = Objects.requireNonNullElse(e.getMessage(), "The sign-in failed.");
             if (e.reason() == LoginException.Reason.UNKNOWN_REQUEST) {
                 return pages.message(400, "This sign-in request has expired", message, START_AGAIN);
             }
             int status = e.reason() == LoginException.Reason.THROTTLED ? 429 : 200;
-            return flow.prompt(state.get())
+            LoginResponse page = flow.prompt(state.get())
                     .map(prompt -> form(status, request, prompt, state.get(), username, message))
                     .orElseGet(this::invalidLink);
+            return status == 429 ? page.withHeader("Retry-After", retryAfterSeconds(e)) : page;
         }
     }
 
@@ -144,6 +149,12 @@ public final class DefaultLoginHandler implements LoginHandler {
                 + (secureCookie.secure(request) ? "; Secure" : "");
         return pages.login(status, prompt, state, username, error, csrf.token(cookie, state))
                 .withHeader("Set-Cookie", setCookie);
+    }
+
+    /** The {@code Retry-After} value in whole seconds, rounded up; a minute when the flow did not say. */
+    private static String retryAfterSeconds(LoginException e) {
+        long seconds = e.retryAfter().map(wait -> (wait.toMillis() + 999) / 1000).orElse(60L);
+        return Long.toString(Math.max(1, seconds));
     }
 
     private LoginResponse invalidLink() {

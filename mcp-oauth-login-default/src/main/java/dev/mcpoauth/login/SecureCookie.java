@@ -20,8 +20,10 @@ public enum SecureCookie {
     NEVER,
 
     /**
-     * {@code Secure} when the request says a proxy received it over https: {@code Forwarded: proto=https}
-     * or {@code X-Forwarded-Proto: https}. Those headers are not trusted for anything else. Here a
+     * {@code Secure} when the transport says the request came over https ({@link LoginRequest#secure()}:
+     * TLS, or a trusted proxy that received it over https), or when the request says a proxy received
+     * it over https: {@code Forwarded: proto=https} or {@code X-Forwarded-Proto: https}. Those headers
+     * are not trusted for anything else. Here a
      * forged header can only come from a client that is not a browser (pages cannot set them), and its
      * only effect is that this client's own cookie gets {@code Secure}; a missing header leaves the
      * cookie as on plain http, which still works. The default.
@@ -33,7 +35,7 @@ public enum SecureCookie {
         return switch (this) {
             case ALWAYS -> true;
             case NEVER -> false;
-            case AUTO -> forwardedHttps(request);
+            case AUTO -> request.secure() || forwardedHttps(request);
         };
     }
 

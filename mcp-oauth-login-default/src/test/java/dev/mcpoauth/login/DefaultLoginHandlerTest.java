@@ -94,7 +94,7 @@ class DefaultLoginHandlerTest {
         assertThat(response.status()).isEqualTo(302);
         assertThat(header(response, "Location")).isEqualTo(RecordingFlow.REDIRECT.toString());
         assertThat(response.body()).isEmpty();
-        assertThat(flow.completions()).containsExactly(new RecordingFlow.Completion(STATE, "alice", "s3cret"));
+        assertThat(flow.completions()).containsExactly(new RecordingFlow.Completion(STATE, "alice", "s3cret", "127.0.0.1"));
     }
 
     @Test
@@ -181,5 +181,49 @@ class DefaultLoginHandlerTest {
 
         assertThat(page.status()).isEqualTo(405);
         assertThat(header(page, "Allow")).isEqualTo("GET, POST");
+    }
+
+    @Test
+    void postWhenThrottledWithAWaitThenRetryAfterHasItInWholeSeconds() {
+        var flow = RecordingFlow.knowing(STATE).failing(new dev.mcpoauth.LoginException(Reason.THROTTLED,
+                "Too many failed sign-in attempts. Wait 5 seconds and try again.", java.time.Duration.ofMillis(4200)));
+        Browser browser = new Browser(handler, flow);
+        browser.get(STATE);
+
+        LoginResponse page = browser.post(STATE, "alice", "pw");
+
+        assertThat(page.status()).isEqualTo(429);
+        assertThat(header(page, "Retry-After")).isEqualTo("5");
+        assertThat(page.body()).contains("Wait 5 seconds and try again.");
+        assertThat(header(page, "Content-Security-Policy")).contains("default-src 'none'");
+    }
+
+    @Test
+    void getWhenAMetadataDocumentClientRedirectsToThisComputerThenWarnsThatAnyProgramCouldClaimIt() {
+        var cimd = new dev.mcpoauth.LoginPrompt("Demo App", "https://app.example.com/oauth/client.json",
+                java.util.Optional.of("Example"), "127.0.0.1", true, Set.of());
+        var remote = new dev.mcpoauth.LoginPrompt("Demo App", "https://app.example.com/oauth/client.json",
+                java.util.Optional.of("Example"), "app.example.com", false, Set.of());
+        var registered = RecordingFlow.prompt("Cli", "127.0.0.1", true, Set.of());
+
+        String warned = new Browser(handler, new RecordingFlow().with(STATE, cimd)).get(STATE).body();
+        String remoteBody = new Browser(handler, new RecordingFlow().with(STATE, remote)).get(STATE).body();
+        String registeredBody = new Browser(handler, new RecordingFlow().with(STATE, registered)).get(STATE).body();
+
+        assertThat(warned).contains("This app says it is app.example.com, but it signs you in through an address on "
+                + "this computer");
+        assertThat(remoteBody).contains("<p class=\"warning\" role=\"note\"></p>");
+        assertThat(registeredBody).contains("<p class=\"warning\" role=\"note\"></p>");
+    }
+
+    @Test
+    void getWhenTheTransportSaysHttpsThenTheCookieIsSecure() {
+        LoginResponse page = handler.handle(new LoginRequest("GET", Map.of("state", List.of(STATE)), Map.of(), Map.of(),
+                "203.0.113.7", true), RecordingFlow.knowing(STATE));
+        LoginResponse plain = handler.handle(new LoginRequest("GET", Map.of("state", List.of(STATE)), Map.of(), Map.of(),
+                "203.0.113.7", false), RecordingFlow.knowing(STATE));
+
+        assertThat(header(page, "Set-Cookie")).endsWith("; Secure");
+        assertThat(header(plain, "Set-Cookie")).doesNotContain("Secure");
     }
 }

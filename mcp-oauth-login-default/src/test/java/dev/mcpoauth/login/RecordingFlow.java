@@ -16,8 +16,8 @@ final class RecordingFlow implements LoginFlow {
 
     static final URI REDIRECT = URI.create("https://client.example/callback?code=abc&state=xyz&iss=http%3A%2F%2Flocalhost%3A3000");
 
-    /** One call of {@link #complete}. */
-    record Completion(String state, String username, String password) {
+    /** One call of {@link #complete}; the address is empty when the three-argument form was called. */
+    record Completion(String state, String username, String password, String address) {
     }
 
     private final Map<String, LoginPrompt> prompts = new ConcurrentHashMap<>();
@@ -59,8 +59,13 @@ final class RecordingFlow implements LoginFlow {
     }
 
     @Override
-    public synchronized URI complete(String state, String username, String password) {
-        completions.add(new Completion(state, username, password));
+    public URI complete(String state, String username, String password) {
+        return complete(state, username, password, "");
+    }
+
+    @Override
+    public synchronized URI complete(String state, String username, String password, String address) {
+        completions.add(new Completion(state, username, password, address));
         if (failure.isPresent()) {
             throw failure.get();
         }

@@ -82,4 +82,15 @@ class XssTest {
 
         assertThat(body).doesNotContain("<script").doesNotContain(" onerror=").doesNotContain("<img");
     }
+
+    @Test
+    void clientWarningOfAMetadataDocumentClientIsEscaped() {
+        var handler = DefaultLoginHandler.create("Demo App");
+        var prompt = new LoginPrompt("Demo App", "https://" + PAYLOAD, Optional.empty(), "127.0.0.1", true, Set.of());
+
+        String body = new Browser(handler, new RecordingFlow().with(STATE, prompt)).get(STATE).body();
+
+        assertInert(body);
+        assertThat(body).contains("This app says it is https://&quot;&#39;&gt;&lt;script&gt;");
+    }
 }

@@ -27,6 +27,8 @@ import org.junit.jupiter.api.AfterEach;
  *       RFC 6749 §3.3 syntax. Hashes and ids are opaque, case-sensitive keys.</li>
  *   <li>{@code saveClient} with a taken id throws {@link dev.mcpoauth.StorageException} and leaves
  *       the first client unchanged.</li>
+ *   <li>A client is "unused" from {@code saveClient} until {@code markClientUsed}; clients saved by
+ *       an older version of a store count as used (they are never evicted).</li>
  *   <li>{@code purgeExpired} counts one record per pending request, code, grant, refresh token,
  *       access-token revocation and signing key deleted.</li>
  *   <li>A closed store throws {@link dev.mcpoauth.StorageException}; closing twice is harmless.</li>
@@ -36,7 +38,7 @@ import org.junit.jupiter.api.AfterEach;
  * <p>The tests live in the interfaces this class implements, one per part of the contract, so a
  * store author reads them part by part.
  */
-public abstract class TokenStoreContract implements ClientContract, PendingAuthorizationContract,
+public abstract class TokenStoreContract implements ClientContract, ClientUseContract, PendingAuthorizationContract,
         AuthorizationCodeContract, GrantContract, RefreshRotationContract, AccessTokenContract,
         SigningKeyContract, PurgeContract, RoundTripContract, LifecycleContract, ConcurrencyContract {
 

@@ -28,6 +28,7 @@ final class ReferenceTokenStore implements TokenStore {
     }
 
     private final Map<String, RegisteredClient> clients = new HashMap<>();
+    private final Set<String> usedClients = new HashSet<>();
     private final Map<String, PendingAuthorization> pending = new HashMap<>();
     private final Map<String, AuthorizationCode> codes = new HashMap<>();
     private final Set<String> usedCodes = new HashSet<>();
@@ -62,7 +63,33 @@ final class ReferenceTokenStore implements TokenStore {
         Set<String> gone = new HashSet<>();
         grants.values().removeIf(g -> g.clientId().equals(clientId) && gone.add(g.grantId()));
         tokens.values().removeIf(t -> gone.contains(t.grantId()));
+        usedClients.remove(clientId);
         return clients.remove(clientId) != null;
+    }
+
+    @Override public synchronized void markClientUsed(String clientId, Instant now) {
+        open();
+        if (clients.containsKey(clientId)) {
+            usedClients.add(clientId);
+        }
+    }
+
+    @Override public synchronized long countClients() {
+        open();
+        return clients.size();
+    }
+
+    @Override public synchronized List<String> unusedClients(Instant issuedBefore, int limit) {
+        open();
+        return clients.values().stream()
+                .filter(c -> !usedClients.contains(c.clientId()) && c.issuedAt().isBefore(issuedBefore))
+                .sorted(Comparator.comparing(RegisteredClient::issuedAt).thenComparing(RegisteredClient::clientId))
+                .limit(limit).map(RegisteredClient::clientId).toList();
+    }
+
+    @Override public synchronized boolean deleteUnusedClient(String clientId) {
+        open();
+        return clients.containsKey(clientId) && !usedClients.contains(clientId) && deleteClient(clientId);
     }
 
     @Override public synchronized void savePendingAuthorization(PendingAuthorization p) {

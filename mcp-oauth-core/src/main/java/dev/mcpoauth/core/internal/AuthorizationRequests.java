@@ -33,10 +33,12 @@ public final class AuthorizationRequests {
     private static final Pattern S256_CHALLENGE = Pattern.compile("[A-Za-z0-9_-]{43}");
 
     private final Engine engine;
+    private final ClientDirectory clients;
 
     /** Creates the handler. */
-    public AuthorizationRequests(Engine engine) {
+    public AuthorizationRequests(Engine engine, ClientDirectory clients) {
         this.engine = engine;
+        this.clients = clients;
     }
 
     /**
@@ -48,7 +50,7 @@ public final class AuthorizationRequests {
      */
     public AuthorizeResult authorize(Map<String, String> params) {
         String clientId = Params.required(params, "client_id");
-        RegisteredClient client = engine.store().findClient(clientId).orElseThrow(() -> new OAuthException(
+        RegisteredClient client = clients.find(clientId).orElseThrow(() -> new OAuthException(
                 OAuthErrorCode.INVALID_CLIENT, "unknown client_id; register the client again"));
         Optional<String> requestedRedirect = Params.optional(params, "redirect_uri");
         String redirectUri = requestedRedirect.orElseGet(() -> onlyRedirectUri(client));

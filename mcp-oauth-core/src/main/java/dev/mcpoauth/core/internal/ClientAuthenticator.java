@@ -24,10 +24,12 @@ public final class ClientAuthenticator {
     private static final System.Logger LOG = System.getLogger(ClientAuthenticator.class.getName());
 
     private final Engine engine;
+    private final ClientDirectory clients;
 
     /** Creates the authenticator. */
-    public ClientAuthenticator(Engine engine) {
+    public ClientAuthenticator(Engine engine, ClientDirectory clients) {
         this.engine = engine;
+        this.clients = clients;
     }
 
     /**
@@ -51,8 +53,8 @@ public final class ClientAuthenticator {
         }
         String clientId = basic.map(c -> c[0]).or(() -> bodyId)
                 .orElseThrow(() -> failure("no client_id and no client credentials sent"));
-        RegisteredClient client = engine.store().findClient(clientId)
-                .orElseThrow(() -> failure("unknown client " + clientId));
+        RegisteredClient client = clients.find(clientId)
+                .orElseThrow(() -> failure("unknown client " + Logs.quote(clientId)));
         ClientAuthMethod used = basic.isPresent() ? ClientAuthMethod.CLIENT_SECRET_BASIC
                 : bodySecret.isPresent() ? ClientAuthMethod.CLIENT_SECRET_POST : ClientAuthMethod.NONE;
         if (used != client.authMethod()) {

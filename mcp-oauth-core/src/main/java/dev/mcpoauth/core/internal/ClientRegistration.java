@@ -31,10 +31,12 @@ public final class ClientRegistration {
     private static final System.Logger LOG = System.getLogger(ClientRegistration.class.getName());
 
     private final Engine engine;
+    private final ClientCap cap;
 
     /** Creates the handler. */
-    public ClientRegistration(Engine engine) {
+    public ClientRegistration(Engine engine, ClientCap cap) {
         this.engine = engine;
+        this.cap = cap;
     }
 
     /**
@@ -46,6 +48,12 @@ public final class ClientRegistration {
      */
     public Map<String, Object> register(Map<String, Object> metadata) {
         List<String> redirectUris = redirectUris(metadata.get("redirect_uris"));
+        for (String uri : redirectUris) {
+            if (!RedirectHosts.allows(engine.config().allowedRedirectHosts(), uri)) {
+                throw new OAuthException(OAuthErrorCode.INVALID_REDIRECT_URI,
+                        "this server does not send authorization codes to that host: " + uri);
+            }
+        }
         ClientAuthMethod method = string(metadata, "token_endpoint_auth_method")
                 .map(value -> ClientAuthMethod.fromWireValue(value).orElseThrow(() -> invalid(
                         "token_endpoint_auth_method must be none, client_secret_post or client_secret_basic")))
@@ -62,6 +70,7 @@ public final class ClientRegistration {
         Optional<String> logoUri = webUrl(metadata, "logo_uri");
 
         Instant now = engine.now();
+        cap.makeRoom(now);
         String clientId = Secrets.newId();
         Optional<String> secret = method.usesSecret() ? Optional.of(Secrets.newSecret()) : Optional.empty();
         RegisteredClient client = new RegisteredClient(clientId, secret.map(Secrets::hash), now, Optional.empty(),

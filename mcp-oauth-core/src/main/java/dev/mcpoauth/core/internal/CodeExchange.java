@@ -69,6 +69,8 @@ public final class CodeExchange {
             case CodeRedemption.NotFound n -> throw invalidGrant("the authorization code is invalid or expired");
         };
         check(redeemed, client, verifier, Params.optional(form, "redirect_uri"), now);
+        // The client completed a flow: from now on it is never evicted as an unused registration.
+        engine.store().markClientUsed(client.clientId(), now);
 
         Grant grant = new Grant(redeemed.grantId(), client.clientId(), redeemed.userId(), redeemed.scopes(),
                 redeemed.resource(), now, now.plus(engine.config().grantLifetime()), false);

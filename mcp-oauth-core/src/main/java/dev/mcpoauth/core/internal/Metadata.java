@@ -52,6 +52,10 @@ public final class Metadata {
         // Introspection answers confidential clients only.
         metadata.put("introspection_endpoint_auth_methods_supported", List.of("client_secret_post", "client_secret_basic"));
         metadata.put("authorization_response_iss_parameter_supported", true);
+        if (config.clientMetadataDocuments()) {
+            // MCP 2025-11-25: a client_id may be the https URL of a Client ID Metadata Document.
+            metadata.put("client_id_metadata_document_supported", true);
+        }
         return metadata;
     }
 

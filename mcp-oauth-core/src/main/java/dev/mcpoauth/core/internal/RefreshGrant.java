@@ -16,6 +16,12 @@ import java.util.Set;
  * the refresh token, and presenting a rotated-away one revokes the whole grant, since it means the
  * token was copied (RFC 9700 §4.14.2). A requested scope may only narrow the grant's, and narrows
  * only the new access token; the grant keeps its scopes (RFC 6749 §6).
+ *
+ * <p>There is deliberately no grace period in which a client retrying the same refresh (say, after
+ * a lost response) gets a second answer: the retry is treated as reuse and revokes the family, and
+ * the client signs in again. A grace period would need the first answer stored, secrets included,
+ * and would give a thief racing the real client the same window; MCP clients refresh rarely and
+ * recover from {@code invalid_grant} by re-authorizing.
  */
 public final class RefreshGrant {
 

@@ -22,7 +22,9 @@ import java.util.Map;
 /**
  * The two endpoints a browser navigates to, without CORS: {@code /authorize} (RFC 6749 §4.1.1) and
  * the login page {@code /oauth/login}. Errors are HTML pages, and {@code /authorize} never redirects
- * to a client or redirect URI the engine did not trust (it throws, and the page is shown).
+ * to a client or redirect URI the engine did not trust (it throws, and the page is shown). The login
+ * page is rate-limited per client address (429 page with {@code Retry-After}); the handler gets
+ * that address and whether the request came over https.
  */
 final class BrowserRoutes {
 
@@ -33,13 +35,18 @@ final class BrowserRoutes {
     }
 
     static void register(HttpRules rules, EngineRef engine, Guarded guarded, LoginHandler login,
-                         ClientAddress addresses, long limit) {
+                         ClientAddress addresses, RateLimiter logins, long limit) {
         Routes.at(rules, AUTHORIZE)
                 .get(guarded.html((req, res) -> authorize(req, res, engine.require())))
                 .otherwise("GET, HEAD");
+        Guarded.Body page = (req, res) -> {
+            String address = addresses.of(req);
+            logins.check(address);
+            login(req, res, engine.require(), login, address, addresses.secure(req), limit);
+        };
         Routes.at(rules, LOGIN)
-                .get(guarded.html((req, res) -> login(req, res, engine.require(), login, addresses, limit)))
-                .post(guarded.html((req, res) -> login(req, res, engine.require(), login, addresses, limit)))
+                .get(guarded.html(page))
+                .post(guarded.html(page))
                 .otherwise("GET, HEAD, POST");
     }
 
@@ -56,13 +63,13 @@ final class BrowserRoutes {
     }
 
     private static void login(ServerRequest req, ServerResponse res, AuthorizationServer engine, LoginHandler login,
-                              ClientAddress addresses, long limit) {
+                              String address, boolean secure, long limit) {
         boolean post = req.prologue().method() == Method.POST;
         Map<String, List<String>> form = post && Bodies.isType(req, Bodies.FORM)
                 ? FormCodec.parse(Bodies.text(req, limit)) : Map.of();
         // HEAD is a GET without a body: the handler renders the page and Helidon drops the body.
         LoginRequest request = new LoginRequest(post ? "POST" : "GET", FormCodec.parse(rawQuery(req)), form,
-                headers(req), addresses.of(req));
+                headers(req), address, secure);
         write(res, login.handle(request, engine.loginFlow()));
     }
 

@@ -15,11 +15,14 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The address of the client behind a request, for the login page's throttling. The TCP peer's
- * address, unless that peer is a configured trusted proxy: then the forwarding chain
+ * The address of the client behind a request, for the rate limits and the login throttling. The
+ * TCP peer's address, unless that peer is a configured trusted proxy: then the forwarding chain
  * ({@code Forwarded: for=}, else {@code X-Forwarded-For}) is walked from the nearest hop back, and
  * the first address that is not a trusted proxy is the client. With no trusted proxies (the
  * default) forwarding headers are ignored, since any client can send them.
+ *
+ * <p>Likewise {@link #secure}: TLS on the connection, or a trusted proxy saying it received the
+ * request over https.
  */
 final class ClientAddress {
 
@@ -57,6 +60,39 @@ final class ClientAddress {
             }
         }
         return client.getHostAddress();
+    }
+
+    /**
+     * Whether the browser reached the server over https: the connection is TLS, or the peer is a
+     * trusted proxy whose own forwarding element ({@code Forwarded: proto=}, else
+     * {@code X-Forwarded-Proto}; the last one, which the proxy itself added) says https.
+     */
+    boolean secure(ServerRequest req) {
+        if (req.isSecure()) {
+            return true;
+        }
+        SocketAddress socket = req.remotePeer().address();
+        if (!(socket instanceof InetSocketAddress inet) || !trusted.contains(inet.getAddress())) {
+            return false;
+        }
+        List<String> forwarded = req.headers().all(HeaderNames.FORWARDED, List::of);
+        if (!forwarded.isEmpty()) {
+            for (String pair : lastElement(forwarded).split(";")) {
+                if (pair.trim().replace("\"", "").equalsIgnoreCase("proto=https")) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        List<String> proto = req.headers().all(HeaderNames.X_FORWARDED_PROTO, List::of);
+        return !proto.isEmpty() && lastElement(proto).trim().equalsIgnoreCase("https");
+    }
+
+    /** The last comma-separated element of the last header line; empty when there is none. */
+    private static String lastElement(List<String> lines) {
+        String last = lines.getLast();
+        int comma = last.lastIndexOf(',');
+        return comma < 0 ? last : last.substring(comma + 1);
     }
 
     private static List<String> chain(ServerRequest req) {

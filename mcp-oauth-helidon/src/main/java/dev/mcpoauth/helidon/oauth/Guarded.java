@@ -17,7 +17,8 @@ import java.util.Locale;
  * <ul>
  *   <li>{@link OAuthException}: its code, its HTTP status and its description; {@code invalid_client}
  *       after Basic authentication adds {@code WWW-Authenticate: Basic} (RFC 6749 §5.2);</li>
- *   <li>{@link HttpProblem}: as it says (413, 400, 503 while the engine is not ready);</li>
+ *   <li>{@link HttpProblem}: as it says (413, 400, 429 with {@code Retry-After} over a rate limit,
+ *       503 while the engine is not ready);</li>
  *   <li>{@link StorageException}: 503 {@code temporarily_unavailable}, the cause logged, nothing of it sent;</li>
  *   <li>anything else: 500 {@code server_error} with a generic description, logged with its stack trace.</li>
  * </ul>
@@ -65,12 +66,21 @@ final class Guarded {
                 } else if (e.code() == OAuthErrorCode.INVALID_CLIENT && usedBasic(req)) {
                     res.header(HeaderNames.WWW_AUTHENTICATE, "Basic realm=\"" + realm() + "\", charset=\"UTF-8\"");
                 }
+                if (status == 503 || status == 429) {
+                    res.header(HeaderNames.RETRY_AFTER, "60");
+                }
                 render(res, html, status, e.code().wireValue(), e.description());
             } catch (HttpProblem e) {
-                if (e.status() == 503) {
-                    res.header(HeaderNames.RETRY_AFTER, "1");
+                if (e.retryAfterSeconds() > 0) {
+                    res.header(HeaderNames.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
                 }
                 render(res, html, e.status(), e.error(), e.description());
+            } catch (io.helidon.http.HttpException e) {
+                // Helidon's own refusal of malformed HTTP (a header it cannot parse): the client's fault.
+                int status = e.status().code() >= 400 && e.status().code() < 500 ? e.status().code() : 400;
+                LOG.log(System.Logger.Level.DEBUG, "malformed request refused during {0}: {1}", describe(req),
+                        e.status().code());
+                render(res, html, status, OAuthErrorCode.INVALID_REQUEST.wireValue(), "the request is malformed");
             } catch (StorageException e) {
                 LOG.log(System.Logger.Level.WARNING, "the token store failed during " + describe(req), e);
                 res.header(HeaderNames.RETRY_AFTER, "5");

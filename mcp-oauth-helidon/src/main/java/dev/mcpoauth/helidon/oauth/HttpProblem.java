@@ -15,12 +15,26 @@ final class HttpProblem extends RuntimeException {
     private final int status;
     private final String error;
     private final String description;
+    private final long retryAfterSeconds;
 
     HttpProblem(int status, String error, String description) {
+        this(status, error, description, status == 503 ? 1 : 0);
+    }
+
+    private HttpProblem(int status, String error, String description, long retryAfterSeconds) {
         super(error + ": " + description, null, false, false);
         this.status = status;
         this.error = error;
         this.description = description;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** 429 {@code too_many_requests}: the client's address spent its rate limit; {@code Retry-After} says when to come back. */
+    static HttpProblem tooManyRequests(java.time.Duration wait) {
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        return new HttpProblem(429, OAuthErrorCode.TOO_MANY_REQUESTS.wireValue(),
+                "too many requests from your address; try again in " + seconds + (seconds == 1 ? " second" : " seconds"),
+                seconds);
     }
 
     /** 413: the body is larger than the endpoint accepts. */
@@ -50,5 +64,10 @@ final class HttpProblem extends RuntimeException {
 
     String description() {
         return description;
+    }
+
+    /** The {@code Retry-After} in seconds, 0 for none. */
+    long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 }

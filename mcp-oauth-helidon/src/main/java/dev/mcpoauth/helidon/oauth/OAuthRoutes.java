@@ -68,9 +68,11 @@ public final class OAuthRoutes implements AutoCloseable {
     /** Registers every route on {@code rules}. */
     public void register(HttpRules rules) {
         Guarded guarded = new Guarded(engine, new RequestLog(config.debug()));
+        ClientAddress addresses = new ClientAddress(settings.trustedProxies());
         DiscoveryRoutes.register(rules, config.mcpPath(), engine, guarded);
-        TokenRoutes.register(rules, engine, guarded, settings.oauthMaxBodyBytes());
-        BrowserRoutes.register(rules, engine, guarded, login, new ClientAddress(settings.trustedProxies()),
+        TokenRoutes.register(rules, engine, guarded, settings.oauthMaxBodyBytes(), addresses,
+                new RateLimiter(settings.registerRateLimit()), new RateLimiter(settings.tokenRateLimit()));
+        BrowserRoutes.register(rules, engine, guarded, login, addresses, new RateLimiter(settings.loginRateLimit()),
                 settings.oauthMaxBodyBytes());
         AssetRoutes.register(rules);
         new McpGate(engine, origins, settings.stateless()).register(rules, config.mcpPath(), guarded);

@@ -23,6 +23,7 @@ final class Responses {
     static void json(ServerResponse res, int status, Map<String, ?> body) {
         res.status(Status.create(status));
         res.header(HeaderNames.CONTENT_TYPE, APPLICATION_JSON);
+        res.header(HeaderNames.X_CONTENT_TYPE_OPTIONS, "nosniff");
         res.send(Json.write(body).getBytes(StandardCharsets.UTF_8));
     }
 

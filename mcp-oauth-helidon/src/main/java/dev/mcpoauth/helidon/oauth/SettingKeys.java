@@ -1,5 +1,6 @@
 package dev.mcpoauth.helidon.oauth;
 
+import dev.mcpoauth.helidon.RateLimit;
 import dev.mcpoauth.helidon.TransportSettings;
 import dev.mcpoauth.spi.ProviderSettings;
 
@@ -20,6 +21,9 @@ public final class SettingKeys {
     static final String IDLE_TIMEOUT = "mcp.session.idle.timeout";
     static final String OAUTH_MAX_BODY = "oauth.max.body.bytes";
     static final String TRUSTED_PROXIES = "http.trusted.proxies";
+    static final String REGISTER_RATE = "rate.limit.register";
+    static final String TOKEN_RATE = "rate.limit.token";
+    static final String LOGIN_RATE = "rate.limit.login";
 
     private SettingKeys() {
     }
@@ -45,6 +49,9 @@ public final class SettingKeys {
         settings.get(OAUTH_MAX_BODY).ifPresent(v -> b.oauthMaxBodyBytes(bytes(OAUTH_MAX_BODY, v, problems)));
         settings.get(KEEP_ALIVE).ifPresent(v -> b.keepAliveInterval(duration(KEEP_ALIVE, v, problems)));
         settings.get(IDLE_TIMEOUT).ifPresent(v -> b.sessionIdleTimeout(duration(IDLE_TIMEOUT, v, problems)));
+        settings.get(REGISTER_RATE).ifPresent(v -> b.registerRateLimit(rate(REGISTER_RATE, v, problems)));
+        settings.get(TOKEN_RATE).ifPresent(v -> b.tokenRateLimit(rate(TOKEN_RATE, v, problems)));
+        settings.get(LOGIN_RATE).ifPresent(v -> b.loginRateLimit(rate(LOGIN_RATE, v, problems)));
         try {
             TransportSettings built = b.build();
             if (problems.isEmpty()) {
@@ -66,6 +73,15 @@ public final class SettingKeys {
         } catch (NumberFormatException e) {
             problems.add(key + " must be a number of bytes, not '" + value + "'");
             return 1;
+        }
+    }
+
+    private static RateLimit rate(String key, String value, List<String> problems) {
+        try {
+            return RateLimit.parse(value);
+        } catch (IllegalArgumentException e) {
+            problems.add(key + ": " + e.getMessage());
+            return RateLimit.off();
         }
     }
 

@@ -15,7 +15,8 @@ import java.util.Optional;
  * The JSON and form endpoints of the authorization server: registration (RFC 7591), token
  * (RFC 6749 §3.2), revocation (RFC 7009) and introspection (RFC 7662). Each reads a body of at most
  * the configured size (413 beyond) and answers with {@code Cache-Control: no-store}. All but
- * introspection are open to every origin, for browser-based clients.
+ * introspection are open to every origin, for browser-based clients. Registration and token
+ * requests are rate-limited per client address before their body is read (429 with {@code Retry-After}).
  */
 final class TokenRoutes {
 
@@ -28,10 +29,12 @@ final class TokenRoutes {
     private TokenRoutes() {
     }
 
-    static void register(HttpRules rules, EngineRef engine, Guarded guarded, long limit) {
+    static void register(HttpRules rules, EngineRef engine, Guarded guarded, long limit, ClientAddress addresses,
+                         RateLimiter registrations, RateLimiter tokens) {
         Routes.at(rules, REGISTER)
                 .post(guarded.json((req, res) -> {
                     Cors.anyOrigin(res);
+                    registrations.check(addresses.of(req));
                     if (!Bodies.isType(req, Bodies.JSON)) {
                         // RFC 7591 §3.1: the request is a JSON document; its metadata cannot be read otherwise.
                         throw new OAuthException(OAuthErrorCode.INVALID_CLIENT_METADATA,
@@ -45,6 +48,7 @@ final class TokenRoutes {
         Routes.at(rules, TOKEN)
                 .post(guarded.json((req, res) -> {
                     Cors.anyOrigin(res);
+                    tokens.check(addresses.of(req));
                     Map<String, String> form = form(req, limit);
                     Responses.sensitiveJson(res, 200, engine.require().token(form, authorization(req)));
                 }))

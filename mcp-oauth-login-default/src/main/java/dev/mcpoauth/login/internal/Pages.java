@@ -22,8 +22,8 @@ public final class Pages {
 
     /** The macros of the login page template, without braces. */
     public static final Set<String> LOGIN_MACROS = Set.of("state", "username", "app_name", "error_message",
-            "client_name", "client_id", "redirect_host", "redirect_kind", "scopes", CSRF_FIELD, "assets",
-            "autofocus_username", "autofocus_password");
+            "client_name", "client_id", "redirect_host", "redirect_kind", "client_warning", "scopes", CSRF_FIELD,
+            "assets", "autofocus_username", "autofocus_password");
 
     private static final Set<String> MESSAGE_MACROS = Set.of("app_name", "title", "message", "hint", "assets");
 
@@ -80,6 +80,7 @@ public final class Pages {
         values.put("client_id", prompt.clientId());
         values.put("redirect_host", prompt.redirectHost());
         values.put("redirect_kind", prompt.localRedirect() ? "local" : "remote");
+        values.put("client_warning", clientWarning(prompt));
         values.put("scopes", String.join(", ", prompt.scopes()));
         values.put(CSRF_FIELD, csrfToken);
         values.put("assets", assets);
@@ -87,6 +88,27 @@ public final class Pages {
         values.put("autofocus_username", username.isEmpty() ? "autofocus" : "");
         values.put("autofocus_password", username.isEmpty() ? "" : "autofocus");
         return SecurityHeaders.html(status, login.render(values), formPolicy);
+    }
+
+    /**
+     * The warning for a client that identifies itself with a Client ID Metadata Document (its id is
+     * an https URL) but sends the code to this computer: the document proves who published the
+     * redirect URIs, but any program on the user's machine can listen on a loopback port and claim
+     * to be that client. Empty for every other client.
+     */
+    static String clientWarning(LoginPrompt prompt) {
+        if (!prompt.localRedirect() || !prompt.clientId().startsWith("https://")) {
+            return "";
+        }
+        String host;
+        try {
+            host = java.util.Optional.ofNullable(new java.net.URI(prompt.clientId()).getHost()).orElse(prompt.clientId());
+        } catch (java.net.URISyntaxException e) {
+            host = prompt.clientId();
+        }
+        return "This app says it is " + host + ", but it signs you in through "
+                + "an address on this computer, which any program running here could use. Only continue if you "
+                + "started this sign-in yourself.";
     }
 
     /**

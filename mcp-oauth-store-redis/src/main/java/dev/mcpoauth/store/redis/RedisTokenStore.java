@@ -30,7 +30,8 @@ import java.util.Optional;
  * <h2>Data model</h2>
  * One hash per record under {@code <prefix><kind>:<id>}: {@code client}, {@code pending},
  * {@code code}, {@code grant}, {@code refresh} (a refresh-token hash: its grant, expiry and whether
- * it is current), {@code revoked-jti} and {@code key}. Index sets {@code client-pending},
+ * it is current), {@code revoked-jti} and {@code key}. The set {@code clients:all} holds every client
+ * id and the sorted set {@code clients:unused}, scored by issue time, the never-used ones. Index sets {@code client-pending},
  * {@code client-codes}, {@code client-grants} (per client) and {@code grant-tokens} (per grant) serve
  * the cascades; sorted sets {@code expiry:<kind>}, scored by expiry, serve {@link #purgeExpired}.
  *
@@ -93,6 +94,36 @@ public final class RedisTokenStore implements TokenStore {
     @Override
     public boolean deleteClient(String clientId) {
         return isOne(script("deleting a client", Script.DELETE_CLIENT, false, List.of(clientId), List.of()));
+    }
+
+    @Override
+    public void markClientUsed(String clientId, Instant now) {
+        script("marking a client used", Script.MARK_CLIENT_USED, true, List.of(clientId, millis(now)), List.of());
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Counts the clients saved by a version of this store that keeps the client index; clients
+     * saved by an earlier version are not counted (and, never being listed as unused, never evicted).
+     */
+    @Override
+    public long countClients() {
+        String key = prefix + "clients:all";
+        return redis.command("counting clients", true, r -> r.scard(key));
+    }
+
+    @Override
+    public List<String> unusedClients(Instant issuedBefore, int limit) {
+        String key = prefix + "clients:unused";
+        return redis.command("listing unused clients", true,
+                r -> r.zrangeByScore(key, "-inf", "(" + millis(issuedBefore), 0, limit));
+    }
+
+    @Override
+    public boolean deleteUnusedClient(String clientId) {
+        return isOne(script("deleting an unused client", Script.DELETE_UNUSED_CLIENT, false, List.of(clientId),
+                List.of()));
     }
 
     // ---- pending authorization requests ----------------------------------------------------------

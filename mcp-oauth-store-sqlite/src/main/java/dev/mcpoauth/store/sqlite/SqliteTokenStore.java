@@ -81,6 +81,26 @@ public final class SqliteTokenStore implements TokenStore {
     }
 
     @Override
+    public void markClientUsed(String clientId, Instant now) {
+        db.update("mark a client used", h -> ClientRows.markUsed(h, clientId, now));
+    }
+
+    @Override
+    public long countClients() {
+        return db.read("count clients", ClientRows::count);
+    }
+
+    @Override
+    public List<String> unusedClients(Instant issuedBefore, int limit) {
+        return db.read("list unused clients", h -> ClientRows.unused(h, issuedBefore, limit));
+    }
+
+    @Override
+    public boolean deleteUnusedClient(String clientId) {
+        return db.write("delete an unused client", h -> ClientRows.deleteIfUnused(h, clientId));
+    }
+
+    @Override
     public void savePendingAuthorization(PendingAuthorization pending) {
         db.update("save a pending authorization", h -> AuthorizationRows.insertPending(h, pending));
     }

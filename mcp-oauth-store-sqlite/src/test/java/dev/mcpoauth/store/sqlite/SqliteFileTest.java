@@ -44,9 +44,9 @@ class SqliteFileTest {
         Path file = dir.resolve("nested/dirs/new.db");
         SqliteTokenStore.open(file).close();
         assertThat(RawSqlite.text(file, "PRAGMA journal_mode")).isEqualTo("wal");
-        assertThat(RawSqlite.text(file, "PRAGMA user_version")).isEqualTo("1");
+        assertThat(RawSqlite.text(file, "PRAGMA user_version")).isEqualTo("2");
         assertThat(RawSqlite.text(file, "SELECT group_concat(version || ':' || name) FROM schema_history"))
-                .isEqualTo("1:V1__initial_schema.sql");
+                .isEqualTo("1:V1__initial_schema.sql,2:V2__client_last_used.sql");
     }
 
     @Test
@@ -56,7 +56,7 @@ class SqliteFileTest {
             store.saveClient(TestValues.publicClient("first"));
             assertThat(store.findClient("first")).isPresent();
         }
-        assertThat(RawSqlite.text(file, "PRAGMA user_version")).isEqualTo("1");
+        assertThat(RawSqlite.text(file, "PRAGMA user_version")).isEqualTo("2");
     }
 
     @Test
@@ -64,7 +64,7 @@ class SqliteFileTest {
         Path file = dir.resolve("twice.db");
         SqliteTokenStore.open(file).close();
         SqliteTokenStore.open(file).close();
-        assertThat(RawSqlite.text(file, "SELECT count(*) FROM schema_history")).isEqualTo("1");
+        assertThat(RawSqlite.text(file, "SELECT count(*) FROM schema_history")).isEqualTo("2");
     }
 
     @Test
@@ -104,7 +104,7 @@ class SqliteFileTest {
             pool.shutdownNow();
         }
         assertThat(RawSqlite.text(file, "SELECT count(*) FROM schema_history"))
-                .as("the migration ran exactly once").isEqualTo("1");
+                .as("each migration ran exactly once").isEqualTo("2");
         assertThat(RawSqlite.text(file, "PRAGMA journal_mode")).isEqualTo("wal");
     }
 
@@ -142,5 +142,29 @@ class SqliteFileTest {
                 assertThat(t.toString()).doesNotContain("SECRET1234");
             }
         }
+    }
+
+    @Test
+    void openWhenFileHasSchemaVersion1ThenMigratesAndCountsItsClientsAsUsed() throws Exception {
+        Path file = dir.resolve("v1.db");
+        String v1 = new String(SqliteFileTest.class.getResourceAsStream(
+                "/dev/mcpoauth/store/sqlite/internal/migrations/V1__initial_schema.sql").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        for (String statement : v1.replaceAll("(?m)^--.*$", "").split(";")) {
+            if (!statement.isBlank()) {
+                RawSqlite.execute(file, statement);
+            }
+        }
+        RawSqlite.execute(file, "INSERT INTO clients (client_id, issued_at, redirect_uris, grant_types, auth_method, "
+                + "scopes) VALUES ('old-client', 1000, '[\"http://127.0.0.1/cb\"]', '[\"authorization_code\"]', 'none', '[]')");
+        RawSqlite.execute(file, "PRAGMA user_version = 1");
+
+        try (SqliteTokenStore store = SqliteTokenStore.open(file)) {
+            assertThat(store.countClients()).isEqualTo(1);
+            assertThat(store.unusedClients(NOW, 10))
+                    .as("a client from before the upgrade may be in use: it is never evicted").isEmpty();
+            assertThat(store.findClient("old-client")).isPresent();
+        }
+        assertThat(RawSqlite.text(file, "PRAGMA user_version")).isEqualTo("2");
     }
 }

@@ -34,6 +34,10 @@ public enum Script {
     REVOKE_GRANT("revoke_grant"),
     /** Deletes a client and everything issued to it. */
     DELETE_CLIENT("delete_client"),
+    /** Deletes a client and everything issued to it, if it was never used. */
+    DELETE_UNUSED_CLIENT("delete_unused_client"),
+    /** Records a client's use and takes it out of the never-used index. */
+    MARK_CLIENT_USED("mark_client_used"),
     /** Reads the unexpired signing keys. */
     SIGNING_KEYS("signing_keys"),
     /** Deletes one batch of expired records. */

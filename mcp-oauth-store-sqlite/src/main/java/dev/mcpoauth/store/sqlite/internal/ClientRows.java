@@ -10,6 +10,8 @@ import dev.mcpoauth.ClientAuthMethod;
 import dev.mcpoauth.RegisteredClient;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -60,6 +62,37 @@ public final class ClientRows {
             h.createUpdate("DELETE FROM " + table + " WHERE client_id = :id").bind("id", clientId).execute();
         }
         return h.createUpdate("DELETE FROM clients WHERE client_id = :id").bind("id", clientId).execute() == 1;
+    }
+
+    /** Records the client's latest use; an unknown id changes nothing. */
+    public static void markUsed(Handle h, String clientId, Instant now) {
+        h.createUpdate("UPDATE clients SET last_used_at = :now WHERE client_id = :id")
+                .bind("now", millis(now)).bind("id", clientId).execute();
+    }
+
+    /** How many clients there are. */
+    public static long count(Handle h) {
+        return h.createQuery("SELECT count(*) FROM clients").mapTo(Long.class).one();
+    }
+
+    /** Never-used clients issued before the instant, oldest first. */
+    public static List<String> unused(Handle h, Instant issuedBefore, int limit) {
+        return h.createQuery("SELECT client_id FROM clients WHERE last_used_at IS NULL AND issued_at < :before "
+                        + "ORDER BY issued_at, client_id LIMIT :limit")
+                .bind("before", millis(issuedBefore)).bind("limit", limit)
+                .mapTo(String.class).list();
+    }
+
+    /**
+     * Deletes a client with everything issued to it if it was never used; to be called inside a
+     * write transaction, which makes the check and the delete one step.
+     *
+     * @return whether it was deleted
+     */
+    public static boolean deleteIfUnused(Handle h, String clientId) {
+        boolean unused = h.createQuery("SELECT count(*) FROM clients WHERE client_id = :id AND last_used_at IS NULL")
+                .bind("id", clientId).mapTo(Integer.class).one() == 1;
+        return unused && deleteWithEverythingIssued(h, clientId);
     }
 
     private static RegisteredClient map(ResultSet rs, StatementContext ctx) throws SQLException {
