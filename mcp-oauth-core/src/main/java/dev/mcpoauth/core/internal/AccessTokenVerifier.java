@@ -25,6 +25,7 @@ public final class AccessTokenVerifier {
 
     /** How far clocks of processes sharing a store may disagree. */
     private static final int CLOCK_SKEW_SECONDS = 30;
+    private static final java.time.Duration CLOCK_SKEW = java.time.Duration.ofSeconds(CLOCK_SKEW_SECONDS);
     private static final System.Logger LOG = System.getLogger(AccessTokenVerifier.class.getName());
 
     /**
@@ -45,6 +46,7 @@ public final class AccessTokenVerifier {
 
     private final Engine engine;
     private final KeyManager keys;
+    private final VerifiedTokens verifiedTokens = new VerifiedTokens();
 
     /** Creates the verifier. */
     public AccessTokenVerifier(Engine engine, KeyManager keys) {
@@ -54,11 +56,16 @@ public final class AccessTokenVerifier {
 
     /**
      * Checks the token itself: signature, type, issuer, audience, times. Store state is not consulted.
+     * A token that passed once is not verified again until it expires (see {@link VerifiedTokens}).
      *
      * @param token the compact JWT
      * @return the token's claims, or empty when it is not a valid token of this server (the reason is logged at DEBUG)
      */
     public Optional<Verified> verify(String token) {
+        return verifiedTokens.get(token, engine.now(), CLOCK_SKEW, this::check);
+    }
+
+    private Optional<Verified> check(String token) {
         Instant now = engine.now();
         JwtConsumer consumer = new JwtConsumerBuilder()
                 .setRequireExpirationTime()
