@@ -243,6 +243,21 @@ public interface TokenStore extends AutoCloseable {
      */
     boolean isAccessTokenRevoked(String tokenId);
 
+    /**
+     * Whether an access token may still be used, as far as the store knows: its grant exists, is not
+     * revoked and has not ended, and the token itself was not revoked. This runs on every request to
+     * the protected MCP endpoint; the default asks {@link #findGrant} and {@link #isAccessTokenRevoked},
+     * and a store should answer in one round trip when it can.
+     *
+     * @param grantId the grant the token was minted from
+     * @param tokenId the token's {@code jti}
+     * @param now     the current time
+     * @return whether the token is active
+     */
+    default boolean isAccessTokenActive(String grantId, String tokenId, Instant now) {
+        return findGrant(grantId).filter(grant -> grant.isActive(now)).isPresent() && !isAccessTokenRevoked(tokenId);
+    }
+
     // ---- signing keys ----------------------------------------------------------------------------
 
     /**

@@ -1,7 +1,5 @@
 package dev.mcpoauth.core.internal;
 
-import dev.mcpoauth.Grant;
-
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.MalformedClaimException;
@@ -115,9 +113,7 @@ public final class AccessTokenVerifier {
      */
     public Optional<Verified> verifyActive(String token) {
         return verify(token).filter(verified -> {
-            Optional<Grant> grant = engine.store().findGrant(verified.grantId());
-            boolean active = grant.filter(g -> g.isActive(engine.now())).isPresent()
-                    && !engine.store().isAccessTokenRevoked(verified.tokenId());
+            boolean active = engine.store().isAccessTokenActive(verified.grantId(), verified.tokenId(), engine.now());
             if (!active) {
                 LOG.log(System.Logger.Level.DEBUG, "access token {0} rejected: revoked, or its grant is",
                         verified.tokenId());

@@ -160,6 +160,12 @@ public final class SqliteTokenStore implements TokenStore {
         return db.read("check an access token", h -> KeyRows.isAccessTokenRevoked(h, tokenId));
     }
 
+    /** One statement instead of two: this runs on every MCP request. */
+    @Override
+    public boolean isAccessTokenActive(String grantId, String tokenId, Instant now) {
+        return db.read("check an access token", h -> KeyRows.isAccessTokenActive(h, grantId, tokenId, now));
+    }
+
     @Override
     public void saveSigningKey(SigningKey key) {
         db.update("save a signing key", h -> KeyRows.insertKey(h, key));

@@ -44,6 +44,14 @@ public final class KeyRows {
     }
 
     /** Whether an access token is recorded as revoked. */
+    /** Whether the grant is active and the token not revoked, in one statement. */
+    public static boolean isAccessTokenActive(Handle h, String grantId, String tokenId, Instant now) {
+        return h.createQuery("SELECT EXISTS (SELECT 1 FROM grants WHERE grant_id = :grant AND revoked = 0 "
+                        + "AND expires_at > :now) AND NOT EXISTS (SELECT 1 FROM revoked_access_tokens WHERE token_id = :token)")
+                .bind("grant", grantId).bind("token", tokenId).bind("now", Columns.millis(now))
+                .map((rs, ctx) -> rs.getInt(1)).one() == 1;
+    }
+
     public static boolean isAccessTokenRevoked(Handle h, String tokenId) {
         return h.createQuery("SELECT count(*) FROM revoked_access_tokens WHERE token_id = :id")
                 .bind("id", tokenId).map((rs, ctx) -> rs.getInt(1)).one() > 0;
