@@ -34,6 +34,11 @@ final class RejectedRequest extends RuntimeException {
         return code;
     }
 
+    /** The same rejection, naming the JSON-RPC request it answers. */
+    RejectedRequest about(Object id) {
+        return new RejectedRequest(status, code, getMessage(), id);
+    }
+
     /** The JSON-RPC id of the rejected request, or null when unknown. */
     Object requestId() {
         return requestId;

@@ -47,8 +47,14 @@ final class StreamableHandlers {
             initialize(r, accept, context, res);
             return;
         }
-        checks.protocolVersion(req, versions);
-        McpStreamableServerSession session = session(req);
+        McpStreamableServerSession session;
+        try {
+            checks.protocolVersion(req, versions);
+            session = session(req);
+        } catch (RejectedRequest e) {
+            // JSON-RPC: an error about a request carries that request's id.
+            throw message instanceof McpSchema.JSONRPCRequest r ? e.about(r.id()) : e;
+        }
         if (message instanceof McpSchema.JSONRPCRequest request) {
             respond(session, request, accept, context, res);
         } else if (message instanceof McpSchema.JSONRPCNotification notification) {

@@ -133,6 +133,7 @@ class StreamableHttpRulesTest {
         HttpResponse<String> bad = raw.post(RawMcp.PING, "Mcp-Session-Id", session, "MCP-Protocol-Version", "1999-01-01");
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).contains("MCP-Protocol-Version");
+        assertThat(bad.body()).as("the error names the request it answers").contains("\"id\":7");
 
         assertThat(raw.post(RawMcp.PING, "Mcp-Session-Id", session, "MCP-Protocol-Version", "2025-06-18").statusCode())
                 .isEqualTo(200);
