@@ -42,6 +42,11 @@ public final class Database implements AutoCloseable {
         this.busyTimeout = busyTimeout;
     }
 
+    /** The most of the file SQLite maps into memory ({@code PRAGMA mmap_size}). */
+    static final long MMAP_BYTES = 256L * 1024 * 1024;
+    /** Each connection's page cache in KiB ({@code PRAGMA cache_size}, negative means KiB). */
+    static final int CACHE_KIB = 16 * 1024;
+
     /**
      * Opens (creating if needed) and migrates a database file.
      *
@@ -56,6 +61,11 @@ public final class Database implements AutoCloseable {
         config.setBusyTimeout((int) busyTimeout.toMillis());
         config.enforceForeignKeys(true);
         config.setSynchronous(synchronousFull ? SQLiteConfig.SynchronousMode.FULL : SQLiteConfig.SynchronousMode.NORMAL);
+        // Reads on the bearer check's path look up one grant and one revocation by key among possibly
+        // millions of rows: map the file (shared by every connection and process through the OS page
+        // cache) and give each connection a larger page cache, so lookups stay flat as the store grows.
+        config.setPragma(SQLiteConfig.Pragma.MMAP_SIZE, Long.toString(MMAP_BYTES));
+        config.setCacheSize(-CACHE_KIB);
         SQLiteDataSource source = new SQLiteDataSource(config);
         source.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
         try (Handle h = Jdbi.open(source)) {
