@@ -21,7 +21,8 @@
 #   JAVA_HOME               default /usr/lib/jvm/temurin-25-jdk-amd64
 #   JAVA_OPTS=""            extra flags for both of our JVMs (e.g. -Xmx128m, -XX:AOTCache=...)
 #   OURS_MODULES            the module path (class path for OpenMcpServer) of our servers; default target/modules
-#   AUTH_JAVA_OPTS=""       extra flags for ours_auth only (e.g. a JFR recording)
+#   AUTH_JAVA_OPTS=""       extra flags for ours_auth only (e.g. -XX:AOTCache=target/app.aot from aot-train.sh)
+#   OURS_ARGS=""            extra arguments for FileCredentialsServer (e.g. --store memory)
 #   PEER_DIR                a copy of ../shared/bench/peer-ts with node_modules (default target/peer-ts, see setup.sh)
 #   PEER_JSON_RESPONSE=0 PEER_SHARED_VALIDATOR=0   the peer's tuning knobs (its defaults: off)
 #   KEEP=0                  1: keep the work dir (logs, raw wrk output)
@@ -48,6 +49,7 @@ BASE_PORT=${BASE_PORT:-39200}
 JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 JAVA_OPTS=${JAVA_OPTS:-}
 AUTH_JAVA_OPTS=${AUTH_JAVA_OPTS:-}
+OURS_ARGS=${OURS_ARGS:-}
 PEER_DIR=${PEER_DIR:-$HERE/target/peer-ts}
 PEER_JSON_RESPONSE=${PEER_JSON_RESPONSE:-0}
 PEER_SHARED_VALIDATOR=${PEER_SHARED_VALIDATOR:-0}
@@ -83,9 +85,17 @@ if [ "$NICE" != 0 ]; then SRV_PIN=(nice -n "$NICE" "${SRV_PIN[@]}"); LOAD_PIN=(n
 
 WORK=$(mktemp -d -t load-run.XXXXXX)
 PIDS=()
+# stop_pid PID: SIGTERM, then SIGKILL after 10 s (a JVM whose listener thread died of OutOfMemoryError
+# never finishes Helidon's shutdown hook).
+stop_pid() {
+  kill "$1" 2>/dev/null || return 0
+  for _ in $(seq 1 100); do kill -0 "$1" 2>/dev/null || break; sleep 0.1; done
+  if kill -0 "$1" 2>/dev/null; then log "process $1 ignored SIGTERM for 10 s: SIGKILL"; kill -9 "$1" 2>/dev/null || true; fi
+  wait "$1" 2>/dev/null || true
+}
 cleanup() {
   for p in "${PIDS[@]:-}"; do
-    [ -n "$p" ] && kill "$p" 2>/dev/null && wait "$p" 2>/dev/null || true
+    [ -n "$p" ] && stop_pid "$p"
   done
   if [ "$KEEP" = 1 ]; then log "work dir kept: $WORK"; else rm -rf "$WORK"; fi
 }
@@ -163,7 +173,7 @@ start_server() {
         -Dmcpoauth.mcp.stateless=$stateless -Dmcpoauth.rate.limit.register=off -Dmcpoauth.rate.limit.token=off \
         -Dmcpoauth.rate.limit.login=off $JAVA_OPTS $AUTH_JAVA_OPTS \
         --module-path "$MODULES" --module dev.mcpoauth.examples/dev.mcpoauth.examples.FileCredentialsServer \
-        --host 127.0.0.1 --port "$port" --db "$WORK/$name.db" --users "$ROOT/examples/users.txt" >"$WORK/$name.log" 2>&1 &
+        --host 127.0.0.1 --port "$port" --db "$WORK/$name.db" --users "$ROOT/examples/users.txt" $OURS_ARGS >"$WORK/$name.log" 2>&1 &
       url="http://127.0.0.1:$port/.well-known/oauth-protected-resource/mcp" ;;
     ours/0) # class path: the transport's internal packages are usable there (see OpenMcpServer)
       # shellcheck disable=SC2086
@@ -368,7 +378,9 @@ for mode in $MODES; do
   if grep -qiE 'exception|error' "$WORK/ours_${mode}_auth.log" "$WORK/ours_${mode}_noauth.log"; then
     log "our server logs mention errors:"; grep -hiE 'exception|error' "$WORK/ours_${mode}_"*.log | sort | uniq -c | head -5 >&2
   fi
-  for v in $VARIANTS; do kill "${PID_OF[$v]}" 2>/dev/null || true; wait "${PID_OF[$v]}" 2>/dev/null || true; done
+  for v in $VARIANTS; do stop_pid "${PID_OF[$v]}"; done
+  # forget the stopped ones, so that cleanup never signals a reused PID
+  left=(); for p in "${PIDS[@]}"; do [[ " ${PID_OF[*]} " == *" $p "* ]] || left+=("$p"); done; PIDS=("${left[@]}")
 done
 
 # Ratios of the startup and memory figures of the auth servers, per mode
