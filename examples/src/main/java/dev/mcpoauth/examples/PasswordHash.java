@@ -56,6 +56,19 @@ public final class PasswordHash {
                 + ENCODER.encodeToString(derive(password, salt, ITERATIONS));
     }
 
+    /**
+     * A hash in the format of {@link #hash} with a random salt and random hash bytes, made without
+     * deriving anything: checking a password against it costs what checking against a real hash
+     * costs, and no password matches it (but with probability 2^-256).
+     */
+    static String decoy() {
+        byte[] salt = new byte[16];
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(salt);
+        RANDOM.nextBytes(bytes);
+        return PREFIX + ITERATIONS + "$" + ENCODER.encodeToString(salt) + "$" + ENCODER.encodeToString(bytes);
+    }
+
     /** Whether {@code password} matches a hash made by {@link #hash}; constant time in the hash bytes. */
     static boolean matches(String password, String hash) {
         String[] parts = hash.substring(PREFIX.length()).split("\\$");

@@ -22,8 +22,11 @@ import java.util.Optional;
  */
 final class UsersFile implements UserChecker {
 
-    /** Hashed when a username is unknown, so that the answer takes as long as for a known one. */
-    private static final String DECOY = PasswordHash.hash("decoy password");
+    /**
+     * Checked against when a username is unknown, so that the answer takes as long as for a known one.
+     * Not {@code hash("...")}: deriving it would cost most of a second of every start.
+     */
+    private static final String DECOY = PasswordHash.decoy();
 
     private final Path file;
 

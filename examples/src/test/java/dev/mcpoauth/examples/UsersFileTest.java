@@ -53,6 +53,16 @@ class UsersFileTest {
     }
 
     @Test
+    void decoyWhenCheckedThenCostsARealDerivationAndMatchesNothing() {
+        String decoy = PasswordHash.decoy();
+        String real = PasswordHash.hash("cows");
+        assertThat(decoy).startsWith("pbkdf2-sha256$210000$").isNotEqualTo(PasswordHash.decoy());
+        assertThat(decoy.split("\\$")).hasSameSizeAs(real.split("\\$"));
+        assertThat(PasswordHash.matches("cows", decoy)).isFalse();
+        assertThat(PasswordHash.matches("", decoy)).isFalse();
+    }
+
+    @Test
     void hashWhenSamePasswordTwiceThenDifferentSalts() {
         assertThat(PasswordHash.hash("cows")).isNotEqualTo(PasswordHash.hash("cows")).startsWith("pbkdf2-sha256$");
     }

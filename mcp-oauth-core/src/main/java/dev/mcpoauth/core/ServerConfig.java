@@ -60,6 +60,7 @@ public final class ServerConfig {
     private final LoginThrottling loginThrottling;
     private final int maxClients;
     private final Duration unusedClientLifetime;
+    private final Duration revocationCheckInterval;
     private final Set<String> allowedRedirectHosts;
     private final boolean clientMetadataDocuments;
     private final Map<String, String> settings;
@@ -84,6 +85,7 @@ public final class ServerConfig {
         loginThrottling = b.loginThrottling;
         maxClients = b.maxClients;
         unusedClientLifetime = b.unusedClientLifetime;
+        revocationCheckInterval = b.revocationCheckInterval;
         allowedRedirectHosts = ServerConfigCheck.orderedCopy(b.allowedRedirectHosts);
         clientMetadataDocuments = b.clientMetadataDocuments;
         settings = Map.copyOf(b.settings);
@@ -199,6 +201,16 @@ public final class ServerConfig {
     }
 
     /**
+     * How long an access token found active in the store is accepted again without asking the store;
+     * default 1 second, {@link Duration#ZERO} to ask on every request. Revocations made by this
+     * process (revocation endpoint, refresh-token reuse, code replay) apply at once whatever the
+     * interval; those made by another process sharing the store apply within it.
+     */
+    public Duration revocationCheckInterval() {
+        return revocationCheckInterval;
+    }
+
+    /**
      * The hosts codes may be sent to; default empty, meaning any host the redirect URI rules allow.
      * When set, every redirect URI (registered or in a metadata document) must match an entry:
      * {@code example.com} (that host), {@code *.example.com} (its subdomains), {@code localhost}
@@ -265,7 +277,8 @@ public final class ServerConfig {
                 + ", dbPath=" + dbPath + ", supportedScopes=" + supportedScopes + ", requiredScopes="
                 + requiredScopes + ", accessTokenLifetime=" + accessTokenLifetime + ", debug=" + debug
                 + ", loginThrottling=" + loginThrottling + ", maxClients=" + maxClients + ", unusedClientLifetime="
-                + unusedClientLifetime + ", allowedRedirectHosts=" + allowedRedirectHosts + ", clientMetadataDocuments="
+                + unusedClientLifetime + ", revocationCheckInterval=" + revocationCheckInterval
+                + ", allowedRedirectHosts=" + allowedRedirectHosts + ", clientMetadataDocuments="
                 + clientMetadataDocuments + "]";
     }
 
@@ -292,6 +305,7 @@ public final class ServerConfig {
         LoginThrottling loginThrottling = LoginThrottling.defaults();
         int maxClients = 10_000;
         Duration unusedClientLifetime = Duration.ofHours(24);
+        Duration revocationCheckInterval = Duration.ofSeconds(1);
         List<String> allowedRedirectHosts = List.of();
         boolean clientMetadataDocuments = true;
         Map<String, String> settings = new LinkedHashMap<>();
@@ -318,6 +332,7 @@ public final class ServerConfig {
             loginThrottling = c.loginThrottling;
             maxClients = c.maxClients;
             unusedClientLifetime = c.unusedClientLifetime;
+            revocationCheckInterval = c.revocationCheckInterval;
             allowedRedirectHosts = List.copyOf(c.allowedRedirectHosts);
             clientMetadataDocuments = c.clientMetadataDocuments;
             settings = new LinkedHashMap<>(c.settings);
@@ -445,6 +460,15 @@ public final class ServerConfig {
         /** Sets how long a client that never completed a flow is kept; between 1 minute and 3650 days. */
         public Builder unusedClientLifetime(Duration lifetime) {
             this.unusedClientLifetime = Objects.requireNonNull(lifetime, "unusedClientLifetime");
+            return this;
+        }
+
+        /**
+         * Sets how long an access token found active is accepted again without asking the store;
+         * zero (ask on every request) to at most one minute. See {@link ServerConfig#revocationCheckInterval()}.
+         */
+        public Builder revocationCheckInterval(Duration interval) {
+            this.revocationCheckInterval = Objects.requireNonNull(interval, "revocationCheckInterval");
             return this;
         }
 

@@ -66,6 +66,9 @@ final class ServerConfigCheck {
                 || b.unusedClientLifetime.compareTo(Duration.ofDays(3650)) > 0) {
             problems.add("unusedClientLifetime must be between 1 minute and 3650 days, but is " + b.unusedClientLifetime);
         }
+        if (b.revocationCheckInterval.isNegative() || b.revocationCheckInterval.compareTo(Duration.ofMinutes(1)) > 0) {
+            problems.add("revocationCheckInterval must be between 0 and 1 minute, but is " + b.revocationCheckInterval);
+        }
         if (b.maxClients < 1) {
             problems.add("maxClients must be positive, but is " + b.maxClients);
         }

@@ -206,6 +206,75 @@ class BearerTest {
     }
 
     @Test
+    void authenticateWhenTokenWasAcceptedThenRevokedThroughThisServerThenRefusedAtOnce() {
+        String token = accessToken();
+        assertThat(fixture.server.authenticate(Optional.of("Bearer " + token)))
+                .isInstanceOf(BearerResult.Authenticated.class);
+
+        fixture.server.revoke(client.form("token", token), client.header());
+
+        assertInvalidToken(token);
+    }
+
+    @Test
+    void authenticateWhenAnotherProcessRevokesTheGrantThenRefusedOnceTheRecheckIntervalPassed() throws Exception {
+        String token = accessToken();
+        assertThat(fixture.server.authenticate(Optional.of("Bearer " + token)))
+                .isInstanceOf(BearerResult.Authenticated.class);
+
+        fixture.store.revokeGrant(grantId(token)); // straight in the store: what another process does
+
+        // Within the default interval (1 s) the remembered answer may still stand; past it, never.
+        Thread.sleep(fixture.server.config().revocationCheckInterval().toMillis() + 50);
+        assertInvalidToken(token);
+    }
+
+    @Test
+    void authenticateWhenRecheckIntervalIsZeroThenEveryRequestAsksTheStore() {
+        try (Fixture strict = new Fixture(ServerConfig.builder().revocationCheckInterval(Duration.ZERO).build())) {
+            Fixture.Client c = strict.registerPublic();
+            String token = (String) strict.exchange(c, strict.authorize(c)).get("access_token");
+            assertThat(strict.server.authenticate(Optional.of("Bearer " + token)))
+                    .isInstanceOf(BearerResult.Authenticated.class);
+
+            strict.store.revokeGrant(grantId(token));
+
+            assertThat(strict.server.authenticate(Optional.of("Bearer " + token)))
+                    .isInstanceOf(BearerResult.Challenge.class);
+        }
+    }
+
+    @Test
+    void authenticateWhenRecheckIntervalIsLongThenOnlyThisProcesssRevocationsApplyAtOnce() {
+        try (Fixture lenient = new Fixture(ServerConfig.builder().revocationCheckInterval(Duration.ofMinutes(1)).build())) {
+            Fixture.Client c = lenient.registerPublic();
+            String first = (String) lenient.exchange(c, lenient.authorize(c)).get("access_token");
+            String second = (String) lenient.exchange(c, lenient.authorize(c)).get("access_token");
+            lenient.server.authenticate(Optional.of("Bearer " + first));
+            lenient.server.authenticate(Optional.of("Bearer " + second));
+
+            lenient.store.revokeGrant(grantId(first));
+            assertThat(lenient.server.authenticate(Optional.of("Bearer " + first)))
+                    .as("another process's revocation waits for the interval").isInstanceOf(BearerResult.Authenticated.class);
+
+            lenient.server.revoke(c.form("token", second), c.header());
+            assertThat(lenient.server.authenticate(Optional.of("Bearer " + second)))
+                    .as("this process's revocation applies at once").isInstanceOf(BearerResult.Challenge.class);
+            assertThat(lenient.server.authenticate(Optional.of("Bearer " + first)))
+                    .as("and makes every token be checked in the store again").isInstanceOf(BearerResult.Challenge.class);
+        }
+    }
+
+    private static String grantId(String accessToken) {
+        try {
+            return new JwtConsumerBuilder().setSkipAllValidators().setDisableRequireSignature()
+                    .setSkipSignatureVerification().build().processToClaims(accessToken).getStringClaimValue("grant_id");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void authenticateAcceptsTokensOfAnotherEngineSharingTheStore() {
         // A second process on the same store, whose own key is newer: tokens it mints must validate here.
         fixture.clock.advance(Duration.ofDays(31));

@@ -1,5 +1,6 @@
 package dev.mcpoauth.core.internal;
 
+import dev.mcpoauth.core.ServerConfig;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.MalformedClaimException;
@@ -45,11 +46,13 @@ public final class AccessTokenVerifier {
     private final Engine engine;
     private final KeyManager keys;
     private final VerifiedTokens verifiedTokens = new VerifiedTokens();
+    private final long recheckNanos;
 
     /** Creates the verifier. */
     public AccessTokenVerifier(Engine engine, KeyManager keys) {
         this.engine = engine;
         this.keys = keys;
+        this.recheckNanos = engine.config().revocationCheckInterval().toNanos();
     }
 
     /**
@@ -60,7 +63,7 @@ public final class AccessTokenVerifier {
      * @return the token's claims, or empty when it is not a valid token of this server (the reason is logged at DEBUG)
      */
     public Optional<Verified> verify(String token) {
-        return verifiedTokens.get(token, engine.now(), CLOCK_SKEW, this::check);
+        return verifiedTokens.get(token, engine.now(), CLOCK_SKEW, this::check).map(VerifiedTokens.Entry::claims);
     }
 
     private Optional<Verified> check(String token) {
@@ -107,18 +110,32 @@ public final class AccessTokenVerifier {
 
     /**
      * Checks the token as {@link #verify} does, and also that its grant is active and it was not revoked.
+     * The store is asked at most once per {@link ServerConfig#revocationCheckInterval()} per token, and
+     * again at once after any revocation by this process (the engine's revocation epoch moved).
      *
      * @param token the compact JWT
      * @return the token's claims, or empty when it must not be accepted
      */
     public Optional<Verified> verifyActive(String token) {
-        return verify(token).filter(verified -> {
-            boolean active = engine.store().isAccessTokenActive(verified.grantId(), verified.tokenId(), engine.now());
-            if (!active) {
-                LOG.log(System.Logger.Level.DEBUG, "access token {0} rejected: revoked, or its grant is",
-                        verified.tokenId());
-            }
-            return active;
-        });
+        Optional<VerifiedTokens.Entry> found = verifiedTokens.get(token, engine.now(), CLOCK_SKEW, this::check);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        VerifiedTokens.Entry entry = found.get();
+        Verified verified = entry.claims();
+        // The epoch is read before the store: a revocation racing this check either is seen by the
+        // store query or moves the epoch past the one recorded below.
+        long epoch = engine.revocationEpoch().get();
+        long nowNanos = System.nanoTime();
+        if (entry.foundActiveWithin(nowNanos, epoch, recheckNanos)) {
+            return Optional.of(verified);
+        }
+        if (engine.store().isAccessTokenActive(verified.grantId(), verified.tokenId(), engine.now())) {
+            entry.foundActive(nowNanos, epoch);
+            return Optional.of(verified);
+        }
+        entry.foundInactive();
+        LOG.log(System.Logger.Level.DEBUG, "access token {0} rejected: revoked, or its grant is", verified.tokenId());
+        return Optional.empty();
     }
 }

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Validates the bearer token of a request to the MCP endpoint (RFC 6750 §2.1) and builds the
@@ -21,9 +20,6 @@ import java.util.regex.Pattern;
  * </ul>
  */
 public final class BearerAuthenticator {
-
-    /** RFC 6750 §2.1 {@code b64token}. */
-    private static final Pattern B64TOKEN = Pattern.compile("[A-Za-z0-9\\-._~+/]+=*");
 
     private final Engine engine;
     private final AccessTokenVerifier verifier;
@@ -48,7 +44,7 @@ public final class BearerAuthenticator {
             return challenge(401, Optional.empty(), Optional.empty());
         }
         String token = credentials.get().substring(6).trim();
-        if (!B64TOKEN.matcher(token).matches()) {
+        if (!isB64Token(token)) {
             return invalid("the Authorization header does not hold a bearer token");
         }
         Optional<AccessTokenVerifier.Verified> verified = verifier.verifyActive(token);
@@ -63,6 +59,30 @@ public final class BearerAuthenticator {
         }
         return new BearerResult.Authenticated(new AuthenticatedPrincipal(claims.userId(), claims.clientId(),
                 claims.scopes(), claims.tokenId(), claims.expiresAt()));
+    }
+
+    /**
+     * RFC 6750 §2.1 {@code b64token}: {@code 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="}.
+     * A loop, not a regex: this runs on every MCP request, over some 600 characters.
+     */
+    static boolean isB64Token(String token) {
+        int n = token.length();
+        int i = 0;
+        while (i < n && isB64TokenChar(token.charAt(i))) {
+            i++;
+        }
+        if (i == 0) {
+            return false;
+        }
+        while (i < n && token.charAt(i) == '=') {
+            i++;
+        }
+        return i == n;
+    }
+
+    private static boolean isB64TokenChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+                || c == '-' || c == '.' || c == '_' || c == '~' || c == '+' || c == '/';
     }
 
     private BearerResult invalid(String description) {

@@ -79,7 +79,7 @@ public final class CodeExchange {
         if (replays.wasReplayed(grant.grantId())) {
             // The replay ran before this grant existed, so its revocation missed; revoke it now. The
             // response still goes out, dead on arrival, exactly as when the replay comes later.
-            engine.store().revokeGrant(grant.grantId());
+            engine.revokeGrant(grant.grantId());
         }
         boolean refreshable = client.grantTypes().contains(ClientRegistration.REFRESH_TOKEN);
         return issuer.respond(grant, grant.scopes(), refreshable ? Optional.of(refreshToken) : Optional.empty(), now);
@@ -110,7 +110,7 @@ public final class CodeExchange {
 
     private OAuthException replayed(AuthorizationCode code, Instant now) {
         replays.markReplayed(code.grantId(), now);
-        boolean revoked = engine.store().revokeGrant(code.grantId());
+        boolean revoked = engine.revokeGrant(code.grantId());
         LOG.log(System.Logger.Level.WARNING, "authorization code of client {0} used twice; grant {1} {2}",
                 code.clientId(), code.grantId(), revoked ? "revoked" : "was not active");
         return invalidGrant("the authorization code was already used");

@@ -71,14 +71,14 @@ public final class RefreshGrant {
         return switch (engine.store().rotateRefreshToken(presented, Secrets.hash(next), nextExpiry, now)) {
             case RefreshRotation.Rotated r -> {
                 if (!r.grant().clientId().equals(client.clientId())) {
-                    engine.store().revokeGrant(r.grant().grantId());
+                    engine.revokeGrant(r.grant().grantId());
                     throw invalidGrant("the refresh token was issued to another client");
                 }
                 checkScope(r.grant(), requested);
                 yield issuer.respond(r.grant(), requested.orElse(r.grant().scopes()), Optional.of(next), now);
             }
             case RefreshRotation.Reused r -> {
-                boolean revoked = engine.store().revokeGrant(r.grant().grantId());
+                boolean revoked = engine.revokeGrant(r.grant().grantId());
                 LOG.log(System.Logger.Level.WARNING, "rotated-away refresh token of client {0} reused; grant {1} {2}",
                         r.grant().clientId(), r.grant().grantId(), revoked ? "revoked" : "was not active");
                 throw invalidGrant("the refresh token was already used; sign in again");

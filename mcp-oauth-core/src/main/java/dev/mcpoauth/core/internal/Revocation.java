@@ -50,7 +50,7 @@ public final class Revocation {
         if (verified.isEmpty() || !verified.get().clientId().equals(client.clientId())) {
             return false;
         }
-        engine.store().revokeAccessToken(verified.get().tokenId(), verified.get().expiresAt());
+        engine.revokeAccessToken(verified.get().tokenId(), verified.get().expiresAt());
         return true;
     }
 
@@ -59,7 +59,7 @@ public final class Revocation {
         if (grant.isEmpty() || !grant.get().clientId().equals(client.clientId())) {
             return false;
         }
-        engine.store().revokeGrant(grant.get().grantId());
+        engine.revokeGrant(grant.get().grantId());
         LOG.log(System.Logger.Level.INFO, "client {0} revoked grant {1}", client.clientId(), grant.get().grantId());
         return true;
     }

@@ -28,6 +28,21 @@ class VerifiedTokensTest {
     }
 
     @Test
+    void entryWhenFoundActiveThenRememberedForTheIntervalAndTheEpochOnly() {
+        VerifiedTokens.Entry entry = tokens.get("token-a", NOW, SKEW, valid(NOW.plusSeconds(3600))).orElseThrow();
+        assertThat(entry.foundActiveWithin(0, 0, 1000)).as("never checked").isFalse();
+
+        entry.foundActive(100, 7);
+
+        assertThat(entry.foundActiveWithin(1099, 7, 1000)).isTrue();
+        assertThat(entry.foundActiveWithin(1100, 7, 1000)).as("interval passed").isFalse();
+        assertThat(entry.foundActiveWithin(200, 8, 1000)).as("a revocation happened since").isFalse();
+        assertThat(entry.foundActiveWithin(100, 7, 0)).as("interval zero: always ask").isFalse();
+        entry.foundInactive();
+        assertThat(entry.foundActiveWithin(200, 7, 1000)).isFalse();
+    }
+
+    @Test
     void getWhenRememberedTokenExpiredThenEmptyWithoutCheckingAgain() {
         Function<String, Optional<AccessTokenVerifier.Verified>> check = valid(NOW.plusSeconds(60));
         tokens.get("token-a", NOW, SKEW, check);

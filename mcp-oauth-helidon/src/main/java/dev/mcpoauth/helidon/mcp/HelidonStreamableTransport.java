@@ -84,6 +84,7 @@ public final class HelidonStreamableTransport implements McpStreamableServerTran
         return Mono.fromRunnable(() -> {
             closing = true;
             sessions.closeAll();
+            handlers.close();
         });
     }
 

@@ -28,6 +28,7 @@ final class StreamableHandlers {
     private final SessionRegistry sessions;
     private final Supplier<McpStreamableServerSession.Factory> factory;
     private final List<String> versions;
+    private final KeepAlives keepAlives;
 
     StreamableHandlers(McpEndpointConfig config, SessionRegistry sessions,
                        Supplier<McpStreamableServerSession.Factory> factory, List<String> versions) {
@@ -37,6 +38,7 @@ final class StreamableHandlers {
         this.sessions = sessions;
         this.factory = factory;
         this.versions = List.copyOf(versions);
+        this.keepAlives = new KeepAlives(config.keepAliveInterval());
     }
 
     void post(ServerRequest req, ServerResponse res) {
@@ -166,26 +168,18 @@ final class StreamableHandlers {
             return;
         }
         SseStream stream = SseStream.open(res, config.jsonMapper());
-        Thread pinger = config.keepAliveInterval().isZero() ? null
-                : Thread.ofVirtual().name("mcp-sse-keepalive").start(() -> keepAlive(stream));
-        try {
+        try (KeepAlives.Ticket ignored = keepAlives.start(stream)) {
             Reactive.block(session.responseStream(stream).handle(request), context);
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.DEBUG, "MCP response stream ended early: {0}", e.toString());
         } finally {
             stream.finish();
-            if (pinger != null) {
-                pinger.interrupt();
-            }
         }
     }
 
-    private void keepAlive(SseStream stream) {
-        try {
-            stream.keepAliveUntilClosed(config.keepAliveInterval());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    /** Stops the keep-alive timer of POST answers; the transport calls it when it closes. */
+    void close() {
+        keepAlives.close();
     }
 
     private void sendSingleEvent(ServerResponse res, McpSchema.JSONRPCResponse response) {

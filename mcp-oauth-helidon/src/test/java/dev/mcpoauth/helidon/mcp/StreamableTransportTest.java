@@ -122,6 +122,35 @@ class StreamableTransportTest {
     }
 
     @Test
+    @Timeout(30)
+    void postAnswerWhenToolIsSlowThenCarriesKeepAlivesBeforeTheResultAndNoneAfterIt() throws Exception {
+        server = TestServer.start(McpEndpointConfig.builder().keepAliveInterval(Duration.ofMillis(20)).build());
+        server.stateful().addTool(io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification.builder()
+                .tool(TestTools.tool("slow")).callHandler((ex, req) -> {
+                    try {
+                        Thread.sleep(300);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return TestTools.text("done");
+                }).build());
+        RawMcp raw = new RawMcp(server.endpoint());
+        String session = raw.initialize();
+
+        String slow = raw.post("""
+                {"jsonrpc":"2.0","id":9,"method":"tools/call","params":{"name":"slow","arguments":{}}}""",
+                "Mcp-Session-Id", session, "MCP-Protocol-Version", "2025-06-18").body();
+        String fast = raw.post(RawMcp.PING, "Mcp-Session-Id", session, "MCP-Protocol-Version", "2025-06-18").body();
+
+        assertThat(slow).startsWith(": keep-alive\n\n").contains("event: message").contains("done");
+        assertThat(slow.substring(slow.indexOf("event: message"))).doesNotContain("keep-alive");
+        assertThat(fast).startsWith("event: message").doesNotContain("keep-alive");
+        Thread.sleep(100); // the cancelled entries must not write into later answers or finished streams
+        assertThat(raw.post(RawMcp.PING, "Mcp-Session-Id", session, "MCP-Protocol-Version", "2025-06-18").body())
+                .doesNotContain("keep-alive");
+    }
+
+    @Test
     @Timeout(60)
     void listeningStreamWhenManyKeepAlivesWereSentThenStillDeliversNotifications() throws Exception {
         server = TestServer.start(McpEndpointConfig.builder().keepAliveInterval(Duration.ofMillis(1)).build());
