@@ -1,6 +1,12 @@
 # Sourced by the scripts in this folder: selects a JDK >= 21 into JAVA_HOME.
 # Helidon 4 needs Java 21+, and many machines default to 17. Honours a JAVA_HOME that is already >= 21.
-java_major() { "$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p'; }
+# The JDK's `release` file names its version without starting a JVM (a start costs a run's startup time).
+java_major() {
+  local v
+  v=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release" 2>/dev/null)
+  [ -n "$v" ] || v=$("$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
+  echo "$v"
+}
 select_jdk() {
   local candidate
   for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/temurin-21-jdk-amd64 /usr/lib/jvm/*; do

@@ -144,11 +144,28 @@ final class SseStream implements McpStreamableServerTransport {
             b.append("id: ").append(messageId).append('\n');
         }
         b.append("event: message\n");
-        // Compact JSON has no raw line breaks; split anyway so that no mapper setting can break framing.
-        for (String line : json.split("\r\n|\r|\n", -1)) {
-            b.append("data: ").append(line).append('\n');
-        }
+        appendData(b, json);
         return b.append('\n').toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * One {@code data:} line per line of {@code json}, split at CR LF, CR or LF. Compact JSON has no raw
+     * line breaks; split anyway so that no mapper setting can break the framing. A loop, not
+     * {@code String.split}, whose pattern would be compiled again for every message.
+     */
+    static void appendData(StringBuilder b, String json) {
+        int start = 0;
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (c == '\r' || c == '\n') {
+                b.append("data: ").append(json, start, i).append('\n');
+                if (c == '\r' && i + 1 < json.length() && json.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                start = i + 1;
+            }
+        }
+        b.append("data: ").append(json, start, json.length()).append('\n');
     }
 
     private void write(byte[] bytes) {
