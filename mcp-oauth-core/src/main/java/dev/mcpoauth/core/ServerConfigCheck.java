@@ -1,5 +1,6 @@
 package dev.mcpoauth.core;
 
+import dev.mcpoauth.core.internal.Metadata;
 import dev.mcpoauth.core.internal.RedirectHosts;
 import dev.mcpoauth.core.internal.Scopes;
 import dev.mcpoauth.spi.ProviderSettings;
@@ -55,6 +56,9 @@ final class ServerConfigCheck {
         if (!PATH.matcher(b.mcpPath).matches()) {
             problems.add("mcpPath must start with '/', have no trailing slash, query or fragment, but is '"
                     + b.mcpPath + "'");
+        } else if (isOAuthPath(b.mcpPath)) {
+            problems.add("mcpPath must not be a path of the authorization server itself (" + OAUTH_PATHS
+                    + ", or under /.well-known/ or /oauth/), but is '" + b.mcpPath + "'");
         }
         checkLifetime("accessTokenLifetime", b.accessTokenLifetime, Duration.ofDays(1), problems);
         checkLifetime("authorizationCodeLifetime", b.authorizationCodeLifetime, Duration.ofMinutes(10), problems);
@@ -153,6 +157,14 @@ final class ServerConfigCheck {
         } else if (url.getRawQuery() != null || url.getRawFragment() != null || url.getRawUserInfo() != null) {
             problems.add("publicBaseUrl must have no query, fragment or user info, but is '" + url + "'");
         }
+    }
+
+    /** The exact paths the authorization server serves; its discovery and login pages live under prefixes. */
+    private static final List<String> OAUTH_PATHS = List.of(Metadata.AUTHORIZE, Metadata.TOKEN, Metadata.REGISTER,
+            Metadata.REVOKE, Metadata.INTROSPECT, Metadata.JWKS);
+
+    private static boolean isOAuthPath(String path) {
+        return OAUTH_PATHS.contains(path) || path.startsWith("/.well-known/") || path.startsWith("/oauth/");
     }
 
     private static void checkLifetime(String name, Duration value, Duration max, List<String> problems) {

@@ -132,6 +132,11 @@ class BearerTest {
         assertInvalidToken("not a token");
         assertInvalidToken("abc.def.ghi");
         assertInvalidToken("\"quoted\"");
+        assertThat(challenge(Optional.of("Bearer not a token")).wwwAuthenticate())
+                .contains("does not hold a bearer token");
+        assertThat(challenge(Optional.of("Bearer abc.def.ghi")).wwwAuthenticate()).contains("invalid, expired or revoked");
+        assertThat(challenge(Optional.of("Bearer " + accessToken() + "\u00e9")).wwwAuthenticate())
+                .as("a valid token with a character outside b64token").contains("does not hold a bearer token");
     }
 
     @Test

@@ -77,6 +77,31 @@ class ServerConfigTest {
     }
 
     @Test
+    void mcpPathWhenOneOfTheAuthorizationServersOwnPathsThenRefused() {
+        for (String path : new String[] {"/token", "/authorize", "/register", "/revoke", "/introspect", "/jwks",
+                "/oauth/login", "/oauth/assets/x", "/.well-known/oauth-protected-resource"}) {
+            InvalidConfigurationException e = catchThrowableOfType(InvalidConfigurationException.class,
+                    () -> ServerConfig.builder().mcpPath(path).build());
+            assertThat(e).as(path).isNotNull();
+            assertThat(e.problems()).singleElement().asString().contains("mcpPath", path);
+        }
+        assertThat(ServerConfig.builder().mcpPath("/tokens").build().mcpPath()).isEqualTo("/tokens");
+        assertThat(ServerConfig.builder().mcpPath("/oauth").build().mcpPath()).isEqualTo("/oauth");
+    }
+
+    @Test
+    void revocationCheckIntervalDefaultsToOneSecondAndIsBounded() {
+        assertThat(ServerConfig.defaults().revocationCheckInterval()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(ServerConfig.builder().revocationCheckInterval(Duration.ZERO).build().revocationCheckInterval())
+                .isZero();
+        for (Duration bad : new Duration[] {Duration.ofMillis(-1), Duration.ofSeconds(61)}) {
+            InvalidConfigurationException e = catchThrowableOfType(InvalidConfigurationException.class,
+                    () -> ServerConfig.builder().revocationCheckInterval(bad).build());
+            assertThat(e.problems()).singleElement().asString().contains("revocationCheckInterval");
+        }
+    }
+
+    @Test
     void publicBaseUrlWithQueryIsRefused() {
         InvalidConfigurationException e = catchThrowableOfType(InvalidConfigurationException.class,
                 () -> ServerConfig.builder().publicBaseUrl("https://example.com/?x=1").build());
@@ -88,7 +113,8 @@ class ServerConfigTest {
     void toBuilderCopiesEverySetting() {
         ServerConfig config = ServerConfig.builder().host("example.org").port(9000).dbPath(Path.of("x.db"))
                 .supportedScopes("a", "b").requiredScopes("a").debug(true).publicBaseUrl("https://x.example")
-                .mcpPath("/m").accessTokenLifetime(Duration.ofMinutes(7)).setting("redis.uri", "redis://h").build();
+                .mcpPath("/m").accessTokenLifetime(Duration.ofMinutes(7)).setting("redis.uri", "redis://h")
+                .revocationCheckInterval(Duration.ofMillis(250)).build();
 
         ServerConfig copy = config.toBuilder().build();
 

@@ -67,6 +67,12 @@ public final class AccessTokenVerifier {
     }
 
     private Optional<Verified> check(String token) {
+        if (!BearerAuthenticator.isB64Token(token)) {
+            // Also because jose4j's base64url decoder skips characters outside its alphabet: a valid
+            // token with such characters added must not verify.
+            LOG.log(System.Logger.Level.DEBUG, "access token rejected: not a b64token (RFC 6750 §2.1)");
+            return Optional.empty();
+        }
         Instant now = engine.now();
         JwtConsumer consumer = new JwtConsumerBuilder()
                 .setRequireExpirationTime()

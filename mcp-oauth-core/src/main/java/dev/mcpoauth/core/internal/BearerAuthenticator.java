@@ -44,12 +44,11 @@ public final class BearerAuthenticator {
             return challenge(401, Optional.empty(), Optional.empty());
         }
         String token = credentials.get().substring(6).trim();
-        if (!isB64Token(token)) {
-            return invalid("the Authorization header does not hold a bearer token");
-        }
+        // The verifier checks the b64token syntax itself, and only for a token it has not seen before.
         Optional<AccessTokenVerifier.Verified> verified = verifier.verifyActive(token);
         if (verified.isEmpty()) {
-            return invalid("the access token is invalid, expired or revoked");
+            return invalid(isB64Token(token) ? "the access token is invalid, expired or revoked"
+                    : "the Authorization header does not hold a bearer token");
         }
         AccessTokenVerifier.Verified claims = verified.get();
         Set<String> required = engine.config().requiredScopes();

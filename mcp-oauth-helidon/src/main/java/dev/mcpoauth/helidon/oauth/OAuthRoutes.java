@@ -69,14 +69,16 @@ public final class OAuthRoutes implements AutoCloseable {
     public void register(HttpRules rules) {
         Guarded guarded = new Guarded(engine, new RequestLog(config.debug()));
         ClientAddress addresses = new ClientAddress(settings.trustedProxies());
+        // The MCP endpoint first: it takes nearly every request, and Helidon tries routes in order.
+        // ServerConfig keeps mcpPath off every path below, so the order changes nothing else.
+        new McpGate(engine, origins, settings.stateless()).register(rules, config.mcpPath(), guarded);
+        rules.register(transport);
         DiscoveryRoutes.register(rules, config.mcpPath(), engine, guarded);
         TokenRoutes.register(rules, engine, guarded, settings.oauthMaxBodyBytes(), addresses,
                 new RateLimiter(settings.registerRateLimit()), new RateLimiter(settings.tokenRateLimit()));
         BrowserRoutes.register(rules, engine, guarded, login, addresses, new RateLimiter(settings.loginRateLimit()),
                 settings.oauthMaxBodyBytes());
         AssetRoutes.register(rules);
-        new McpGate(engine, origins, settings.stateless()).register(rules, config.mcpPath(), guarded);
-        rules.register(transport);
     }
 
     /** The engine, once it exists. */
