@@ -11,7 +11,9 @@ set -euo pipefail
 cd "$(dirname "$0")"
 HERE=$PWD; ROOT=$(cd ../.. && pwd)
 CACHE=$(realpath -m "${1:-$HERE/target/app.aot}")
-JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}; JAVA_OPTS=${JAVA_OPTS:-}
+# shellcheck source=../../scripts/jvm-defaults.sh
+source "$ROOT/scripts/jvm-defaults.sh"
+JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}; JAVA_OPTS=${JAVA_OPTS-$MCPOAUTH_DEFAULT_JAVA_OPTS}
 MODULES=${OURS_MODULES:-$HERE/target/modules}; PEER_DIR=${PEER_DIR:-$HERE/target/peer-ts}; PORT=${PORT:-39295}
 WORK=$(mktemp -d -t load-aot.XXXXXX)
 # Same CPU pinning as run.sh: the JVM sizes its GC and compiler threads from the CPUs it may use.

@@ -19,7 +19,7 @@
 #   PIN=1 SERVER_CPU=0 LOAD_CPU=1 NICE=0
 #   BASE_PORT=39200         127.0.0.1 only
 #   JAVA_HOME               default /usr/lib/jvm/temurin-25-jdk-amd64
-#   JAVA_OPTS=""            extra flags for both of our JVMs (e.g. -Xmx128m, -XX:AOTCache=...)
+#   JAVA_OPTS               flags for both of our JVMs; default: those of scripts/run-example (scripts/jvm-defaults.sh)
 #   OURS_MODULES            the module path (class path for OpenMcpServer) of our servers; default target/modules
 #   AUTH_JAVA_OPTS=""       extra flags for ours_auth only (e.g. -XX:AOTCache=target/app.aot from aot-train.sh)
 #   OURS_ARGS=""            extra arguments for FileCredentialsServer (e.g. --store memory)
@@ -47,7 +47,9 @@ LOAD_CPU=${LOAD_CPU:-1}
 NICE=${NICE:-0}
 BASE_PORT=${BASE_PORT:-39200}
 JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
-JAVA_OPTS=${JAVA_OPTS:-}
+# shellcheck source=../../scripts/jvm-defaults.sh
+source "$ROOT/scripts/jvm-defaults.sh"
+JAVA_OPTS=${JAVA_OPTS-$MCPOAUTH_DEFAULT_JAVA_OPTS}
 AUTH_JAVA_OPTS=${AUTH_JAVA_OPTS:-}
 OURS_ARGS=${OURS_ARGS:-}
 PEER_DIR=${PEER_DIR:-$HERE/target/peer-ts}
