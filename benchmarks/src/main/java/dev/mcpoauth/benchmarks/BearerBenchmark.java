@@ -2,6 +2,7 @@ package dev.mcpoauth.benchmarks;
 
 import dev.mcpoauth.core.BearerResult;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -32,6 +33,13 @@ public class BearerBenchmark {
     @Param({"memory", "sqlite"})
     public String store;
 
+    /**
+     * {@code ServerConfig.revocationCheckInterval}: {@code PT1S} (the default: the store is asked once a
+     * second per token) or {@code PT0S} (on every request, the store half measured each time).
+     */
+    @Param({"PT1S", "PT0S"})
+    public String recheck;
+
     private StoreKind.Opened opened;
     private BenchClient client;
     private Optional<String> header;
@@ -40,7 +48,7 @@ public class BearerBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         opened = StoreKind.of(store).openEmpty();
-        client = new BenchClient(opened.store());
+        client = new BenchClient(opened.store(), Duration.parse(recheck));
         header = BenchClient.bearer(client.accessToken("alice"));
     }
 

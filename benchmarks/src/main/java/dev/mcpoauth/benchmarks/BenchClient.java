@@ -2,6 +2,7 @@ package dev.mcpoauth.benchmarks;
 
 import dev.mcpoauth.TokenStore;
 import dev.mcpoauth.core.AuthorizationServer;
+import dev.mcpoauth.core.ServerConfig;
 import dev.mcpoauth.core.AuthorizeResult;
 import dev.mcpoauth.core.BearerResult;
 
@@ -38,7 +39,13 @@ final class BenchClient implements AutoCloseable {
     final String clientId;
 
     BenchClient(TokenStore store) {
+        this(store, ServerConfig.defaults().revocationCheckInterval());
+    }
+
+    /** A client of an engine that asks the store whether a token is active at most once per {@code recheck}. */
+    BenchClient(TokenStore store, Duration recheck) {
         server = AuthorizationServer.builder("bench").store(store)
+                .config(ServerConfig.builder().revocationCheckInterval(recheck).build())
                 .userChecker((username, password) -> Optional.of("user-" + username))
                 .purgeInterval(Duration.ZERO).build();
         Map<String, Object> registered = server.register(Map.of("redirect_uris", List.of(REDIRECT),

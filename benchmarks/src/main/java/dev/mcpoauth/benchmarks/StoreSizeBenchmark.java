@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -50,6 +51,13 @@ public class StoreSizeBenchmark {
     @Param({"1000", "100000", "1000000"})
     public int grants;
 
+    /**
+     * {@code ServerConfig.revocationCheckInterval}: {@code PT1S} (the default: the store is asked once a
+     * second per token) or {@code PT0S} (on every request, the store half measured each time).
+     */
+    @Param({"PT1S", "PT0S"})
+    public String recheck;
+
     private Path work;
     private SqliteTokenStore store;
     private BenchClient client;
@@ -71,7 +79,7 @@ public class StoreSizeBenchmark {
             throw new UncheckedIOException(e);
         }
         store = StoreKind.SQLITE.openSqlite(work);
-        client = new BenchClient(store);
+        client = new BenchClient(store, Duration.parse(recheck));
         for (int i = 0; i < TOKENS; i++) {
             String token = client.accessToken("user" + i);
             headers.add(BenchClient.bearer(token));
