@@ -45,12 +45,15 @@ class RefreshTest {
     void refreshWhenRotatedTokenReusedThenTheWholeFamilyIsRevoked() {
         String first = refreshToken();
         Map<String, Object> rotated = fixture.refresh(client, first);
+        assertThat(fixture.bearer(rotated.get("access_token")))
+                .as("in use, so remembered as active").isInstanceOf(BearerResult.Authenticated.class);
 
         assertThat(errorOf(() -> fixture.refresh(client, first))).isEqualTo(OAuthErrorCode.INVALID_GRANT);
 
         assertThat(errorOf(() -> fixture.refresh(client, (String) rotated.get("refresh_token"))))
                 .as("the current token of a revoked family is dead too").isEqualTo(OAuthErrorCode.INVALID_GRANT);
-        assertThat(fixture.bearer(rotated.get("access_token"))).isInstanceOf(BearerResult.Challenge.class);
+        assertThat(fixture.bearer(rotated.get("access_token")))
+                .as("refused at once, not after the revocation-check interval").isInstanceOf(BearerResult.Challenge.class);
     }
 
     @Test

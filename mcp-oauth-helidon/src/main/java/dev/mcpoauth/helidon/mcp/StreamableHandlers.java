@@ -177,7 +177,7 @@ final class StreamableHandlers {
         }
     }
 
-    /** Stops the keep-alive timer of POST answers; the transport calls it when it closes. */
+    /** Stops the keep-alive sweep of POST answers; the transport calls it when it closes. */
     void close() {
         keepAlives.close();
     }

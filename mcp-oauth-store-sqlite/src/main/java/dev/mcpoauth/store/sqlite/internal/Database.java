@@ -43,7 +43,7 @@ public final class Database implements AutoCloseable {
     }
 
     /** The most of the file SQLite maps into memory ({@code PRAGMA mmap_size}). */
-    static final long MMAP_BYTES = 256L * 1024 * 1024;
+    static final long MMAP_BYTES = 1024L * 1024 * 1024;
     /** Each connection's page cache in KiB ({@code PRAGMA cache_size}, negative means KiB). */
     static final int CACHE_KIB = 16 * 1024;
 
