@@ -292,8 +292,12 @@ for mode in $MODES; do
         -d '{"jsonrpc":"2.0","method":"notifications/initialized"}' "http://127.0.0.1:${PORT_OF[$v]}/mcp"
     fi
   done
+  # ours_noauthhdr: the unauthenticated server sent the authenticated server's request bytes (the same bearer
+  # header, which it ignores), so that auth / noauthhdr is the cost of checking the token, not of carrying it.
+  PID_OF[ours_noauthhdr]=${PID_OF[ours_noauth]}; PORT_OF[ours_noauthhdr]=${PORT_OF[ours_noauth]}
   echo_env() { # $1 = variant
     case "$1" in
+      ours_noauthhdr) BEARER=$(cat "$WORK/$mode-ours_auth/access_token"); MCP_SESSION=$([ "$mode" = session ] && cat "$WORK/$mode-ours_noauth.sid" || true) ;;
       *_auth) BEARER=$(cat "$WORK/$mode-$1/access_token"); MCP_SESSION=$([ "$mode" = session ] && cat "$WORK/$mode-$1/session_id" || true) ;;
       *) BEARER=""; MCP_SESSION=$([ "$mode" = session ] && cat "$WORK/$mode-$1.sid" || true) ;;
     esac
@@ -305,7 +309,7 @@ for mode in $MODES; do
   done
   for v in $VARIANTS; do out "${v%%_*}_${mode}_${v#*_}_rss_after_warmup" "$(rss_mib "${PID_OF[$v]}" VmRSS)" MiB; done
 
-  order="ours_auth ours_noauth peer_auth peer_noauth"
+  order="ours_auth ours_noauth ours_noauthhdr peer_auth peer_noauth"
   for c in $CONCS; do
     log "mode=$mode: echo c=$c, ${DUR}s each, order: $order"
     declare -A R=() RC=() P99S=()
@@ -315,6 +319,7 @@ for mode in $MODES; do
       R[$v]=$RPS; RC[$v]=$RPS_CORE; P99S[$v]=$P99
     done
     order=$(echo "$order" | awk '{for(i=NF;i>0;i--) printf "%s%s", $i, (i>1?" ":"")}') # ABBA
+    out "ours_echo_${mode}_auth_over_noauthhdr_c$c" "$(ratio "${R[ours_auth]}" "${R[ours_noauthhdr]}")" ratio
     for side in ours peer; do
       out "${side}_echo_${mode}_auth_over_noauth_c$c" "$(ratio "${R[${side}_auth]}" "${R[${side}_noauth]}")" ratio
       out "${side}_echo_${mode}_auth_over_noauth_per_core_c$c" "$(ratio "${RC[${side}_auth]}" "${RC[${side}_noauth]}")" ratio
