@@ -30,7 +30,8 @@ final class LaunchedExample implements AutoCloseable {
             try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(),
                     StandardCharsets.UTF_8))) {
                 reader.lines().forEach(output::add);
-            } catch (IOException e) {
+            } catch (IOException | java.io.UncheckedIOException e) {
+                // UncheckedIOException: reader.lines() reports the pipe closing when the process is destroyed.
                 output.add("(output closed: " + e.getMessage() + ")");
             }
         });
