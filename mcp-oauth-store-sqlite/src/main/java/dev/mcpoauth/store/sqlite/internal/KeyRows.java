@@ -43,7 +43,6 @@ public final class KeyRows {
                 .execute();
     }
 
-    /** Whether an access token is recorded as revoked. */
     /** Whether the grant is active and the token not revoked, in one statement. */
     public static boolean isAccessTokenActive(Handle h, String grantId, String tokenId, Instant now) {
         return h.createQuery("SELECT EXISTS (SELECT 1 FROM grants WHERE grant_id = :grant AND revoked = 0 "
@@ -52,6 +51,7 @@ public final class KeyRows {
                 .map((rs, ctx) -> rs.getInt(1)).one() == 1;
     }
 
+    /** Whether an access token is recorded as revoked. */
     public static boolean isAccessTokenRevoked(Handle h, String tokenId) {
         return h.createQuery("SELECT count(*) FROM revoked_access_tokens WHERE token_id = :id")
                 .bind("id", tokenId).map((rs, ctx) -> rs.getInt(1)).one() > 0;
