@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Not part of run.sh: our authenticated server and the unauthenticated one (sent the same bearer header), side by
+# side on CPU 0, wrk on CPU 1.
+#
+#   benchmarks/load/cpu-split.sh per-request   req/s and user/system CPU µs per request, two rounds each
+#   benchmarks/load/cpu-split.sh per-thread    CPU ticks per thread name over 10 s after a 20 s warm-up (carrier, GC, JIT)
+set -uo pipefail
+MODE=${1:-}
+case "$MODE" in
+  per-request|per-thread) ;;
+  *) echo "usage: cpu-split.sh per-request|per-thread" >&2; exit 2 ;;
+esac
+cd "$(dirname "$0")"
+source ../../scripts/jvm-defaults.sh
+J=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
+W=$(mktemp -d)
+taskset -c 0 $J --enable-native-access=org.xerial.sqlitejdbc $MCPOAUTH_DEFAULT_JAVA_OPTS -Dmcpoauth.mcp.stateless=true -Dmcpoauth.rate.limit.register=off -Dmcpoauth.rate.limit.token=off -Dmcpoauth.rate.limit.login=off --module-path target/modules --module dev.mcpoauth.examples/dev.mcpoauth.examples.FileCredentialsServer --host 127.0.0.1 --port 39330 --db $W/a.db --users ../../examples/users.txt > $W/auth.log 2>&1 &
+A=$!
+taskset -c 0 $J --enable-native-access=ALL-UNNAMED $MCPOAUTH_DEFAULT_JAVA_OPTS -Dmcpoauth.mcp.stateless=true -cp "target/modules/*:target/classes" dev.mcpoauth.bench.load.OpenMcpServer --host 127.0.0.1 --port 39331 > $W/noauth.log 2>&1 &
+N=$!
+trap 'kill $A $N 2>/dev/null; rm -rf "$W"' EXIT
+for _ in $(seq 1 600); do curl -fs -o /dev/null http://127.0.0.1:39330/.well-known/oauth-protected-resource/mcp && curl -fs -o /dev/null http://127.0.0.1:39331/hello && break; sleep 0.1; done
+node client/login-client.mjs http://127.0.0.1:39330 $W/tok 4 stateless >/dev/null 2>&1
+export BEARER=$(cat $W/tok/access_token) MCP_PROTO=2025-06-18 MCP_SESSION=""
+per_request() {
+HZ=$(getconf CLK_TCK)
+for round in 1 2; do
+for p in "auth $A 39330" "noauth $N 39331"; do
+  set -- $p
+  taskset -c 1 wrk -t1 -c16 -d10s -s target/peer-ts/lua/echo.lua http://127.0.0.1:$3/mcp >/dev/null
+  read u0 s0 < <(awk '{print $14, $15}' /proc/$2/stat)
+  r=$(taskset -c 1 wrk -t1 -c16 -d10s -s target/peer-ts/lua/echo.lua http://127.0.0.1:$3/mcp | awk '/Requests\/sec/{print $2}')
+  read u1 s1 < <(awk '{print $14, $15}' /proc/$2/stat)
+  echo "round $round $1: $r req/s, user $(( (u1-u0)*100/HZ/10 ))% sys $(( (s1-s0)*100/HZ/10 ))% ; us/request user $(awk -v u=$((u1-u0)) -v hz=$HZ -v r=$r 'BEGIN{printf "%.1f", u/hz/10/r*1e6}') sys $(awk -v s=$((s1-s0)) -v hz=$HZ -v r=$r 'BEGIN{printf "%.1f", s/hz/10/r*1e6}')"
+done
+done
+}
+per_thread() {
+thr() { for t in /proc/$1/task/*; do echo "$(cat $t/comm | tr ' ' _) $(awk '{print $14+$15}' $t/stat)"; done | awk '{a[$1]+=$2} END {for (k in a) print k, a[k]}' | sort; }
+for p in "auth $A 39330" "noauth $N 39331"; do
+  set -- $p
+  taskset -c 1 wrk -t1 -c16 -d20s -s target/peer-ts/lua/echo.lua http://127.0.0.1:$3/mcp >/dev/null
+  thr $2 > $W/thr0-$1
+  r=$(taskset -c 1 wrk -t1 -c16 -d10s -s target/peer-ts/lua/echo.lua http://127.0.0.1:$3/mcp | awk '/Requests\/sec/{print $2}')
+  thr $2 > $W/thr1-$1
+  echo "== $1 $r req/s; CPU ticks per thread name over 10 s (100/s = one core):"
+  join $W/thr0-$1 $W/thr1-$1 | awk '{d=$3-$2; if (d>3) print "  ", $1, d}' | sort -k2 -n -r | head -8
+done
+}
+if [ "$MODE" = per-request ]; then per_request; else per_thread; fi
