@@ -4,7 +4,9 @@
     jfr-inclusive.py RECORDING.jfr 'Class.method' ['Other.frame' ...]
     jfr-inclusive.py RECORDING.jfr --children 'Class.method'    (split of its time by the frame it called)
 
-A frame matches when "<class>.<method>" contains the given text. Samples: jdk.ExecutionSample.
+A frame matches when "<class>.<method>" contains the given text. Samples: jdk.ExecutionSample (Java code
+only), or EVENT=jdk.CPUTimeSample for JDK 25's CPU-time sampler, which also counts native code such as
+SQLite's (record it with JFR_EVENTS='jdk.CPUTimeSample#enabled=true jdk.CPUTimeSample#throttle=1ms' profile.sh).
 """
 import collections
 import json
@@ -14,7 +16,7 @@ import sys
 
 jfr = os.path.join(os.environ.get("JAVA_HOME", "/usr/lib/jvm/temurin-25-jdk-amd64"), "bin", "jfr")
 rec, args = sys.argv[1], sys.argv[2:]
-data = json.loads(subprocess.run([jfr, "print", "--json", "--stack-depth", "256", "--events", "jdk.ExecutionSample", rec],
+data = json.loads(subprocess.run([jfr, "print", "--json", "--stack-depth", "256", "--events", os.environ.get("EVENT", "jdk.ExecutionSample"), rec],
                                  check=True, capture_output=True, text=True).stdout)
 stacks = [[f["method"]["type"]["name"] + "." + f["method"]["name"] for f in e["values"]["stackTrace"]["frames"]]
           for e in data["recording"]["events"]]  # innermost frame first

@@ -42,7 +42,7 @@ load() { # $1 = token dir, $2 = seconds
   esac
 }
 load "$OUT/warm" "$WARM" >"$OUT/warm.wrk"
-[ "${JFR:-1}" = 1 ] && "$JAVA_HOME/bin/jcmd" $PID JFR.start name=load settings=profile filename="$OUT/$KIND.jfr" >/dev/null
+[ "${JFR:-1}" = 1 ] && "$JAVA_HOME/bin/jcmd" $PID JFR.start name=load settings=profile ${JFR_EVENTS:-} filename="$OUT/$KIND.jfr" >/dev/null
 t0=$(awk '{print $14 + $15}' /proc/$PID/stat)
 load "$OUT/main" "$PROF" | tee "$OUT/main.wrk" | grep -E 'Requests/sec|LUA|50%|99%' >&2
 echo "server CPU: $(awk -v a="$t0" -v hz="$(getconf CLK_TCK)" -v t="$PROF" '{printf "%.0f", 100*($14+$15-a)/hz/t}' /proc/$PID/stat)% of a core over ${PROF}s; RSS $(awk '$1=="VmRSS:"{printf "%d", $2/1024}' /proc/$PID/status) MiB" >&2

@@ -81,6 +81,7 @@ public final class Database implements AutoCloseable {
         }
         ConnectionPool pool = new ConnectionPool(source, poolSize);
         Jdbi jdbi = Jdbi.create(pool);
+        jdbi.setStatementBuilderFactory(pool);
         // Jdbi's default exception messages include bound parameters, which are hashes here.
         jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.NONE);
         return new Database(jdbi, pool, busyTimeout);
