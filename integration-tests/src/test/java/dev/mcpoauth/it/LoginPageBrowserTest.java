@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -168,8 +170,27 @@ class LoginPageBrowserTest {
         // The click only starts the form POST: wait until the old page is gone and the next one has
         // loaded, or the next lookup may run against a document that is still being replaced.
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-        wait.until(ExpectedConditions.stalenessOf(button));
+        wait.until(d -> isStale(button));
         wait.until(d -> "complete".equals(((ChromeDriver) d).executeScript("return document.readyState")));
+    }
+
+    /**
+     * Whether an element belongs to a document that has been replaced. While the old document is being
+     * torn down, ChromeDriver may report this as an "unknown error" naming the node (seen once, in a
+     * full build) instead of a stale element; both mean the same here.
+     */
+    private static boolean isStale(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException e) {
+            return true;
+        } catch (WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     /** A pending authorization: its URL, state and PKCE verifier. */
