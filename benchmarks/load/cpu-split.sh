@@ -4,11 +4,14 @@
 #
 #   benchmarks/load/cpu-split.sh per-request   req/s and user/system CPU µs per request, two rounds each
 #   benchmarks/load/cpu-split.sh per-thread    CPU ticks per thread name over 10 s after a 20 s warm-up (carrier, GC, JIT)
+#   benchmarks/load/cpu-split.sh interleaved   ROUNDS (default 10) pairs of SECS-second points (default 30), auth then
+#                                              noauth, after a 30 s warm-up of each: the auth/noauth ratio per pair, and
+#                                              the median ratio with its spread (the auth-overhead target, ABAB)
 set -uo pipefail
 MODE=${1:-}
 case "$MODE" in
-  per-request|per-thread) ;;
-  *) echo "usage: cpu-split.sh per-request|per-thread" >&2; exit 2 ;;
+  per-request|per-thread|interleaved) ;;
+  *) echo "usage: cpu-split.sh per-request|per-thread|interleaved" >&2; exit 2 ;;
 esac
 cd "$(dirname "$0")"
 source ../../scripts/jvm-defaults.sh
@@ -47,4 +50,21 @@ for p in "auth $A 39330" "noauth $N 39331"; do
   join $W/thr0-$1 $W/thr1-$1 | awk '{d=$3-$2; if (d>3) print "  ", $1, d}' | sort -k2 -n -r | head -8
 done
 }
-if [ "$MODE" = per-request ]; then per_request; else per_thread; fi
+interleaved() {
+ROUNDS=${ROUNDS:-10}; SECS=${SECS:-30}
+point() { taskset -c 1 wrk -t1 -c16 -d"$1"s -s target/peer-ts/lua/echo.lua http://127.0.0.1:$2/mcp | awk '/Requests\/sec/{print $2}'; }
+point 30 39330 >/dev/null; point 30 39331 >/dev/null
+for round in $(seq 1 "$ROUNDS"); do
+  a=$(point "$SECS" 39330); n=$(point "$SECS" 39331)
+  echo "round $round: auth $a noauth $n ratio $(awk -v a="$a" -v n="$n" 'BEGIN{printf "%.3f", a/n}')"
+done | tee $W/rounds
+sort -t' ' -k8 -n $W/rounds | awk '{r[NR]=$8; a[NR]=$4; n[NR]=$6} END {m=int((NR+1)/2);
+  printf "auth/noauth over %d pairs: median ratio %.3f [%.3f-%.3f]\n", NR, r[m], r[1], r[NR]}'
+for col in 4 6; do sort -t' ' -k$col -n $W/rounds | awk -v c=$col '{v[NR]=$c} END {m=int((NR+1)/2);
+  printf "%s req/s: median %.0f [%.0f-%.0f]\n", (c==4 ? "auth" : "noauth"), v[m], v[1], v[NR]}'; done
+}
+case "$MODE" in
+  per-request) per_request ;;
+  per-thread) per_thread ;;
+  interleaved) interleaved ;;
+esac
