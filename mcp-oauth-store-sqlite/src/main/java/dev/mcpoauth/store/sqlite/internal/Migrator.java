@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
@@ -59,7 +61,7 @@ final class Migrator {
                     + "name TEXT NOT NULL, applied_at INTEGER NOT NULL) STRICT");
             for (int next = version + 1; next <= latestVersion(); next++) {
                 String name = MIGRATIONS.get(next - 1);
-                h.createScript(resource(name)).executeAsSeparateStatements();
+                runScript(h, name);
                 h.createUpdate("INSERT INTO schema_history (version, name, applied_at) VALUES (:v, :n, :t)")
                         .bind("v", next).bind("n", name).bind("t", Instant.now().toEpochMilli()).execute();
                 LOG.log(System.Logger.Level.INFO, "SQLite token store: applied schema migration {0}", name);
@@ -78,6 +80,18 @@ final class Migrator {
 
     static int userVersion(Handle h) {
         return h.createQuery("PRAGMA user_version").map((rs, ctx) -> rs.getInt(1)).one();
+    }
+
+    /**
+     * Runs a migration script through SQLite's own multi-statement execution ({@code sqlite3_exec},
+     * which sqlite-jdbc uses for a plain statement's update), inside the migration's transaction.
+     */
+    private static void runScript(Handle h, String name) {
+        try (Statement statement = h.getConnection().createStatement()) {
+            statement.executeUpdate(resource(name));
+        } catch (SQLException e) {
+            throw new StorageException("schema migration " + name + " failed: " + e.getMessage(), e);
+        }
     }
 
     private static String resource(String name) {
