@@ -4,14 +4,15 @@ import dev.mcpoauth.StorageException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.statement.SqlStatements;
 import org.jdbi.v3.core.statement.StatementExceptions;
+import org.jdbi.v3.core.statement.TemplateEngine;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -19,11 +20,11 @@ import org.sqlite.SQLiteDataSource;
  * One open SQLite file: its connection pool, Jdbi, and the two ways the store touches it.
  *
  * <p>{@link #read} runs single statements in auto-commit mode; under WAL they never wait for
- * writers. {@link #write} runs a whole operation in one {@code BEGIN IMMEDIATE} transaction: it
+ * writers. {@link #write} runs a whole operation inside a {@code BEGIN IMMEDIATE} transaction: it
  * takes SQLite's write lock up front (waiting up to the busy timeout for another process), so the
  * reads it makes cannot be invalidated by a concurrent writer and the operation commits entirely or
- * not at all. Writers of this process first queue on a fair in-process lock, so that they never spin
- * in SQLite's busy handler against each other. Every failure surfaces as {@link StorageException}
+ * not at all. Writers of this process queue for their turn ({@link GroupCommit}) rather than spin in
+ * SQLite's busy handler against each other, and those queued together share one transaction. Every failure surfaces as {@link StorageException}
  * whose message names the operation and SQLite's error, never a bound value.
  */
 public final class Database implements AutoCloseable {
@@ -32,14 +33,13 @@ public final class Database implements AutoCloseable {
 
     private final Jdbi jdbi;
     private final ConnectionPool pool;
-    private final Duration busyTimeout;
-    private final ReentrantLock writeLock = new ReentrantLock(true);
+    private final GroupCommit commits;
     private volatile boolean closed;
 
     private Database(Jdbi jdbi, ConnectionPool pool, Duration busyTimeout) {
         this.jdbi = jdbi;
         this.pool = pool;
-        this.busyTimeout = busyTimeout;
+        this.commits = new GroupCommit(busyTimeout, this::runBatch);
     }
 
     /** The most of the file SQLite maps into memory ({@code PRAGMA mmap_size}). */
@@ -68,7 +68,7 @@ public final class Database implements AutoCloseable {
         config.setCacheSize(-CACHE_KIB);
         SQLiteDataSource source = new SQLiteDataSource(config);
         source.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
-        try (Handle h = Jdbi.open(source)) {
+        try (Handle h = configured(Jdbi.create(source)).open()) {
             String journalMode = Migrator.migrate(h);
             if (!"wal".equalsIgnoreCase(journalMode)) {
                 LOG.log(System.Logger.Level.WARNING, "SQLite token store {0}: WAL is not available (journal mode "
@@ -80,11 +80,17 @@ public final class Database implements AutoCloseable {
             throw failure("open and migrate the database file", e);
         }
         ConnectionPool pool = new ConnectionPool(source, poolSize);
-        Jdbi jdbi = Jdbi.create(pool);
+        Jdbi jdbi = configured(Jdbi.create(pool));
         jdbi.setStatementBuilderFactory(pool);
+        return new Database(jdbi, pool, busyTimeout);
+    }
+
+    /** Our parameter parser, no templates, and exception messages without bound values. */
+    private static Jdbi configured(Jdbi jdbi) {
+        jdbi.getConfig(SqlStatements.class).setSqlParser(new NamedParameters()).setTemplateEngine(TemplateEngine.NOP);
         // Jdbi's default exception messages include bound parameters, which are hashes here.
         jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.NONE);
-        return new Database(jdbi, pool, busyTimeout);
+        return jdbi;
     }
 
     /** Runs statements that only read. */
@@ -102,26 +108,36 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Runs an operation that writes, in one immediate transaction, returning its result. */
+    /**
+     * Runs an operation that writes, in an immediate transaction shared with the other writes queued
+     * at the same moment ({@link GroupCommit}), and returns its result once that transaction has
+     * committed. In a shared transaction each operation runs under its own savepoint, so a failing
+     * one is undone alone; a failed commit fails them all, and none of them is stored.
+     */
     public <T> T write(String what, Function<Handle, T> work) {
         requireOpen();
-        try {
-            if (!writeLock.tryLock(busyTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new StorageException("SQLite token store could not " + what + ": still busy after "
-                        + busyTimeout.toMillis() + " ms");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StorageException("SQLite token store could not " + what + ": interrupted", e);
-        }
+        return commits.run(new PendingWrite<>(what, work));
+    }
+
+    /** The queue writes wait in; for tests. */
+    GroupCommit commits() {
+        return commits;
+    }
+
+    /** Runs a batch of writes in one transaction and completes each of them. */
+    private void runBatch(List<PendingWrite<?>> batch) {
         try (Handle h = jdbi.open()) {
             boolean committed = false;
             try {
                 h.execute("BEGIN IMMEDIATE");
-                T result = work.apply(h);
+                if (batch.size() == 1) {
+                    batch.getFirst().stage(h);
+                } else {
+                    batch.forEach(write -> stageUnderSavepoint(h, write));
+                }
                 h.execute("COMMIT");
                 committed = true;
-                return result;
+                batch.forEach(PendingWrite::committed);
             } finally {
                 if (!committed) {
                     rollbackQuietly(h);
@@ -129,10 +145,21 @@ public final class Database implements AutoCloseable {
                 }
             }
         } catch (RuntimeException e) {
-            throw failure(what, e);
-        } finally {
-            writeLock.unlock();
+            batch.forEach(write -> write.fail(failure(write.what(), e)));
         }
+    }
+
+    /** Runs one write of a shared transaction; its failure undoes its own changes and fails it alone. */
+    private static void stageUnderSavepoint(Handle h, PendingWrite<?> write) {
+        h.execute("SAVEPOINT write");
+        try {
+            write.stage(h);
+        } catch (RuntimeException e) {
+            // If SQLite cannot undo it, this throws and the whole transaction fails instead.
+            h.execute("ROLLBACK TO write");
+            write.fail(failure(write.what(), e));
+        }
+        h.execute("RELEASE write");
     }
 
     /** Runs an operation that writes and returns nothing. */
