@@ -24,8 +24,9 @@ import org.sqlite.SQLiteDataSource;
  * takes SQLite's write lock up front (waiting up to the busy timeout for another process), so the
  * reads it makes cannot be invalidated by a concurrent writer and the operation commits entirely or
  * not at all. Writers of this process queue for their turn ({@link GroupCommit}) rather than spin in
- * SQLite's busy handler against each other, and those queued together share one transaction. Every failure surfaces as {@link StorageException}
- * whose message names the operation and SQLite's error, never a bound value.
+ * SQLite's busy handler against each other, and those queued together share one transaction. Every
+ * failure surfaces as {@link StorageException} whose message names the operation and SQLite's error,
+ * never a bound value.
  */
 public final class Database implements AutoCloseable {
 
@@ -205,10 +206,11 @@ public final class Database implements AutoCloseable {
         return new StorageException(prefix + e.getMessage(), e);
     }
 
-    /** Closes the pool; idempotent. */
+    /** Stops the writer (failing writes still queued) and closes the pool; idempotent. */
     @Override
     public void close() {
         closed = true;
+        commits.close();
         pool.close();
     }
 }

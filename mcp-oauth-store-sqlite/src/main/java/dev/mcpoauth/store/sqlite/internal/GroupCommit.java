@@ -4,66 +4,101 @@ import dev.mcpoauth.StorageException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
- * Group commit for this process's writes: the operations that queue while one transaction commits run
- * together in the next one, so that N waiting writers pay for one commit (one fsync under
- * {@code synchronous=FULL}) instead of N, and nobody's result is given out before it is durable.
+ * The store's writer: one platform thread runs every write of this process, and the writes that queue
+ * while one transaction commits run together in the next one (group commit), so that N waiting
+ * writers pay for one commit (one fsync under {@code synchronous=FULL}) instead of N. Nobody's result
+ * is given out before its transaction has committed.
  *
- * <p>A writer queues its operation and takes the fair write lock; the holder leads: it drains the
- * queue (at most {@link #MAX_BATCH} at a time) and hands each batch to the runner, which runs it in
- * one transaction and completes every operation in it, until its own operation is done. A writer that
- * gets the lock to find its operation already done by an earlier leader leaves at once. A writer
- * still queued after the busy timeout withdraws its operation, which then never runs; one whose
- * operation a leader has taken waits for that batch's outcome.
+ * <p>Why a thread of its own: SQLite runs inside JNI calls, and a virtual thread in a native call
+ * keeps its carrier. On a one-CPU machine the JVM has one carrier, so a request thread waiting for
+ * SQLite's fsync stopped every other request (refresh grants: batches of one, the core 13 % idle).
+ * Callers wait here parked, which frees their carrier.
+ *
+ * <p>A write still queued after the busy timeout is withdrawn and never runs; one the writer has taken
+ * is waited for. Closing stops the writer after the batch it is running and fails what is queued.
  */
-final class GroupCommit {
+final class GroupCommit implements AutoCloseable {
 
     /** The most operations in one transaction: bounds how long one commit keeps the others waiting. */
     static final int MAX_BATCH = 64;
 
-    private final ReentrantLock lock = new ReentrantLock(true);
-    private final Queue<PendingWrite<?>> queue = new ConcurrentLinkedQueue<>();
+    private static final System.Logger LOG = System.getLogger("dev.mcpoauth.store.sqlite");
+    /** Queued by {@link #close()} to wake the writer; never run. */
+    private static final PendingWrite<Void> WAKE = new PendingWrite<>("stop the writer", h -> null);
+
+    private final BlockingQueue<PendingWrite<?>> queue = new LinkedBlockingQueue<>();
     private final Duration busyTimeout;
     private final Consumer<List<PendingWrite<?>>> runner;
     private final AtomicLong batches = new AtomicLong();
+    private final Thread writer;
+    private volatile boolean closed;
 
     /**
-     * @param busyTimeout how long a writer waits for its turn
+     * Starts the writer thread.
+     *
+     * @param busyTimeout how long a write waits for its turn
      * @param runner      runs a batch in one transaction and completes each of its operations
      */
     GroupCommit(Duration busyTimeout, Consumer<List<PendingWrite<?>>> runner) {
         this.busyTimeout = busyTimeout;
         this.runner = runner;
+        this.writer = Thread.ofPlatform().name("mcp-oauth-sqlite-writer").daemon().start(this::writeLoop);
     }
 
-    /** Runs the operation, alone or with others queued beside it, and returns its result. */
+    /** Runs the operation on the writer, alone or with others queued beside it, and returns its result. */
     <T> T run(PendingWrite<T> write) {
         queue.add(write);
-        boolean locked;
+        if (closed) {
+            // close() may have drained the queue before this write arrived.
+            return withdrawOrWait(write, "the store is closed");
+        }
         try {
-            locked = lock.tryLock(busyTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (!write.awaitDone(busyTimeout)) {
+                return withdrawOrWait(write, "still busy after " + busyTimeout.toMillis() + " ms");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return withdrawOrWait(write, "interrupted");
         }
-        if (!locked) {
-            return withdrawOrWait(write, "still busy after " + busyTimeout.toMillis() + " ms");
-        }
-        try {
-            while (!write.isDone()) {
-                runBatch(drain());
-            }
-        } finally {
-            lock.unlock();
+        return write.outcome();
+    }
+
+    private <T> T withdrawOrWait(PendingWrite<T> write, String why) {
+        if (queue.remove(write)) {
+            throw new StorageException("SQLite token store could not " + write.what() + ": " + why);
         }
         return write.outcome();
+    }
+
+    private void writeLoop() {
+        List<PendingWrite<?>> batch = new ArrayList<>(MAX_BATCH);
+        while (!closed) {
+            try {
+                batch.add(queue.take());
+                queue.drainTo(batch, MAX_BATCH - 1);
+                batch.removeIf(write -> write == WAKE);
+                if (!closed && !batch.isEmpty()) {
+                    runBatch(batch);
+                }
+            } catch (InterruptedException e) {
+                // Nobody interrupts the writer but the JVM at exit; closing wakes it with WAKE.
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException | Error e) {
+                // The writer must outlive any one batch, or every later write would wait in vain.
+                LOG.log(System.Logger.Level.ERROR, "SQLite token store: a write batch failed unexpectedly", e);
+            } finally {
+                // Writes taken but not run because the store closed meanwhile; fail() spares the done ones.
+                batch.forEach(write -> write.fail(closedFailure(write)));
+                batch.clear();
+            }
+        }
     }
 
     private void runBatch(List<PendingWrite<?>> batch) {
@@ -79,23 +114,7 @@ final class GroupCommit {
         }
     }
 
-    private <T> T withdrawOrWait(PendingWrite<T> write, String why) {
-        if (queue.remove(write)) {
-            throw new StorageException("SQLite token store could not " + write.what() + ": " + why);
-        }
-        return write.outcome();
-    }
-
-    private List<PendingWrite<?>> drain() {
-        List<PendingWrite<?>> batch = new ArrayList<>();
-        PendingWrite<?> next;
-        while (batch.size() < MAX_BATCH && (next = queue.poll()) != null) {
-            batch.add(next);
-        }
-        return batch;
-    }
-
-    /** How many operations wait for a leader. */
+    /** How many operations wait for the writer. */
     int queued() {
         return queue.size();
     }
@@ -103,5 +122,28 @@ final class GroupCommit {
     /** How many batches (transactions) have run. */
     long batches() {
         return batches.get();
+    }
+
+    /**
+     * Stops the writer once its current batch is done (waiting up to the busy timeout for it) and
+     * fails the writes still queued. Idempotent.
+     */
+    @Override
+    public void close() {
+        closed = true;
+        queue.add(WAKE);
+        try {
+            writer.join(busyTimeout.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        PendingWrite<?> left;
+        while ((left = queue.poll()) != null) {
+            left.fail(closedFailure(left));
+        }
+    }
+
+    private static StorageException closedFailure(PendingWrite<?> write) {
+        return new StorageException("SQLite token store could not " + write.what() + ": the store is closed");
     }
 }

@@ -1,14 +1,16 @@
 package dev.mcpoauth.store.sqlite.internal;
 
 import dev.mcpoauth.StorageException;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 
 /**
  * One store operation that writes, waiting for its turn in a {@link GroupCommit} batch. Its work
- * runs on whichever thread leads the batch; its result is staged there and given to its caller only
- * once the batch's transaction has committed.
+ * runs on the writer thread; its result is staged there and given to its caller only once the
+ * batch's transaction has committed.
  *
  * @param <T> the operation's result
  */
@@ -52,8 +54,9 @@ final class PendingWrite<T> {
         }
     }
 
-    boolean isDone() {
-        return done.getCount() == 0;
+    /** Waits up to the timeout for the outcome; whether it came. */
+    boolean awaitDone(Duration timeout) throws InterruptedException {
+        return done.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     /** Waits, without giving up on an interrupt, for the batch that took this operation. */

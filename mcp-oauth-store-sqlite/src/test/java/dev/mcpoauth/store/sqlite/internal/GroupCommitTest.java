@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Writes queued behind a running transaction share the next one, on a real SQLite file. A first
- * write holds the turn until the test has queued the others, so each batch's content is known.
+ * write holds the writer thread until the test has queued the others, so each batch's content is known.
  */
 class GroupCommitTest {
 
@@ -33,6 +33,7 @@ class GroupCommitTest {
     private final CountDownLatch leaderRunning = new CountDownLatch(1);
     private final CountDownLatch releaseLeader = new CountDownLatch(1);
     private Database db;
+    private volatile Thread writerThread;
 
     @BeforeEach
     void open() {
@@ -58,6 +59,8 @@ class GroupCommitTest {
     @Test
     void writesQueuedBehindATransactionThenTheNextOneCommitsThemAll() throws Exception {
         Future<Void> leader = startLeader();
+        assertThat(writerThread.isVirtual()).as("SQLite's native calls run on a platform thread").isFalse();
+        assertThat(writerThread.getName()).isEqualTo("mcp-oauth-sqlite-writer");
         List<Future<Void>> queued = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             queued.add(queue(db, "k" + i, h -> { }));
@@ -126,10 +129,26 @@ class GroupCommitTest {
         assertThat(keys()).containsExactly("leader");
     }
 
+    @Test
+    void closedWhileWritesWaitThenTheRunningBatchFinishesAndTheWaitingOnesFail() throws Exception {
+        Future<Void> leader = startLeader();
+        Future<Void> waiting = queue(db, "w", h -> { });
+        Future<?> closing = threads.submit(db::close);
+        Thread.sleep(100);
+        releaseLeader.countDown();
+        closing.get(10, TimeUnit.SECONDS);
+        leader.get(10, TimeUnit.SECONDS);
+        assertThatThrownBy(() -> waiting.get(10, TimeUnit.SECONDS)).cause().isInstanceOf(StorageException.class)
+                .hasMessage("SQLite token store could not insert w: the store is closed");
+        db = open(Duration.ofSeconds(5));
+        assertThat(keys()).containsExactly("leader");
+    }
+
     /** Starts a write that keeps its transaction open until {@link #releaseLeader}. */
     private Future<Void> startLeader() throws InterruptedException {
         Future<Void> leader = threads.submit(() -> {
             db.update("insert leader", h -> {
+                writerThread = Thread.currentThread();
                 h.execute("INSERT INTO t (k) VALUES ('leader')");
                 leaderRunning.countDown();
                 await(releaseLeader);
