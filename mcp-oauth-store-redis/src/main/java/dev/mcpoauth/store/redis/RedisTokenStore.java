@@ -218,6 +218,13 @@ public final class RedisTokenStore implements TokenStore {
         return redis.command("checking an access-token revocation", true, r -> r.exists(key));
     }
 
+    /** One script instead of the default's two round trips: this is the bearer check's store read. */
+    @Override
+    public boolean isAccessTokenActive(String grantId, String tokenId, Instant now) {
+        return isOne(script("checking an access token", Script.ACCESS_TOKEN_ACTIVE, true,
+                List.of(grantId, tokenId, millis(now)), List.of()));
+    }
+
     // ---- signing keys ----------------------------------------------------------------------------
 
     @Override

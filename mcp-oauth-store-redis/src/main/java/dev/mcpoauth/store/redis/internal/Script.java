@@ -30,6 +30,8 @@ public enum Script {
     ROTATE_REFRESH("rotate_refresh"),
     /** Reads a current token and its active grant together. */
     FIND_GRANT_BY_REFRESH("find_grant_by_refresh"),
+    /** Whether an access token's grant is active and the token itself not revoked. */
+    ACCESS_TOKEN_ACTIVE("access_token_active"),
     /** Revokes a grant, once. */
     REVOKE_GRANT("revoke_grant"),
     /** Deletes a client and everything issued to it. */
