@@ -14,7 +14,7 @@ CACHE=$(realpath -m "${1:-$HERE/target/app.aot}")
 # shellcheck source=../../scripts/jvm-defaults.sh
 source "$ROOT/scripts/jvm-defaults.sh"
 JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}; JAVA_OPTS=${JAVA_OPTS-$MCPOAUTH_DEFAULT_JAVA_OPTS}
-MODULES=${OURS_MODULES:-$HERE/target/modules}; PEER_DIR=${PEER_DIR:-$HERE/target/peer-ts}; PORT=${PORT:-39295}
+MODULES=${OURS_MODULES:-$HERE/target/modules}; PEER_DIR=${PEER_DIR:-$HERE/target/peer-ts}; PORT=${PORT:-29295}
 WORK=$(mktemp -d -t load-aot.XXXXXX)
 # Same CPU pinning as run.sh: the JVM sizes its GC and compiler threads from the CPUs it may use.
 # shellcheck disable=SC2086

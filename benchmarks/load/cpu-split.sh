@@ -17,18 +17,18 @@ cd "$(dirname "$0")"
 source ../../scripts/jvm-defaults.sh
 J=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
 W=$(mktemp -d)
-taskset -c 0 $J --enable-native-access=org.xerial.sqlitejdbc $MCPOAUTH_DEFAULT_JAVA_OPTS -Dmcpoauth.mcp.stateless=true -Dmcpoauth.rate.limit.register=off -Dmcpoauth.rate.limit.token=off -Dmcpoauth.rate.limit.login=off --module-path target/modules --module dev.mcpoauth.examples/dev.mcpoauth.examples.FileCredentialsServer --host 127.0.0.1 --port 39330 --db $W/a.db --users ../../examples/users.txt > $W/auth.log 2>&1 &
+taskset -c 0 $J --enable-native-access=org.xerial.sqlitejdbc $MCPOAUTH_DEFAULT_JAVA_OPTS -Dmcpoauth.mcp.stateless=true -Dmcpoauth.rate.limit.register=off -Dmcpoauth.rate.limit.token=off -Dmcpoauth.rate.limit.login=off --module-path target/modules --module dev.mcpoauth.examples/dev.mcpoauth.examples.FileCredentialsServer --host 127.0.0.1 --port 29330 --db $W/a.db --users ../../examples/users.txt > $W/auth.log 2>&1 &
 A=$!
-taskset -c 0 $J --enable-native-access=ALL-UNNAMED $MCPOAUTH_DEFAULT_JAVA_OPTS -Dmcpoauth.mcp.stateless=true -cp "target/modules/*:target/classes" dev.mcpoauth.bench.load.OpenMcpServer --host 127.0.0.1 --port 39331 > $W/noauth.log 2>&1 &
+taskset -c 0 $J --enable-native-access=ALL-UNNAMED $MCPOAUTH_DEFAULT_JAVA_OPTS -Dmcpoauth.mcp.stateless=true -cp "target/modules/*:target/classes" dev.mcpoauth.bench.load.OpenMcpServer --host 127.0.0.1 --port 29331 > $W/noauth.log 2>&1 &
 N=$!
 trap 'kill $A $N 2>/dev/null; rm -rf "$W"' EXIT
-for _ in $(seq 1 600); do curl -fs -o /dev/null http://127.0.0.1:39330/.well-known/oauth-protected-resource/mcp && curl -fs -o /dev/null http://127.0.0.1:39331/hello && break; sleep 0.1; done
-node client/login-client.mjs http://127.0.0.1:39330 $W/tok 4 stateless >/dev/null 2>&1
+for _ in $(seq 1 600); do curl -fs -o /dev/null http://127.0.0.1:29330/.well-known/oauth-protected-resource/mcp && curl -fs -o /dev/null http://127.0.0.1:29331/hello && break; sleep 0.1; done
+node client/login-client.mjs http://127.0.0.1:29330 $W/tok 4 stateless >/dev/null 2>&1
 export BEARER=$(cat $W/tok/access_token) MCP_PROTO=2025-06-18 MCP_SESSION=""
 per_request() {
 HZ=$(getconf CLK_TCK)
 for round in 1 2; do
-for p in "auth $A 39330" "noauth $N 39331"; do
+for p in "auth $A 29330" "noauth $N 29331"; do
   set -- $p
   taskset -c 1 wrk -t1 -c16 -d10s -s target/peer-ts/lua/echo.lua http://127.0.0.1:$3/mcp >/dev/null
   read u0 s0 < <(awk '{print $14, $15}' /proc/$2/stat)
@@ -40,7 +40,7 @@ done
 }
 per_thread() {
 thr() { for t in /proc/$1/task/*; do echo "$(cat $t/comm | tr ' ' _) $(awk '{print $14+$15}' $t/stat)"; done | awk '{a[$1]+=$2} END {for (k in a) print k, a[k]}' | sort; }
-for p in "auth $A 39330" "noauth $N 39331"; do
+for p in "auth $A 29330" "noauth $N 29331"; do
   set -- $p
   taskset -c 1 wrk -t1 -c16 -d20s -s target/peer-ts/lua/echo.lua http://127.0.0.1:$3/mcp >/dev/null
   thr $2 > $W/thr0-$1
@@ -53,9 +53,9 @@ done
 interleaved() {
 ROUNDS=${ROUNDS:-10}; SECS=${SECS:-30}
 point() { taskset -c 1 wrk -t1 -c16 -d"$1"s -s target/peer-ts/lua/echo.lua http://127.0.0.1:$2/mcp | awk '/Requests\/sec/{print $2}'; }
-point 30 39330 >/dev/null; point 30 39331 >/dev/null
+point 30 29330 >/dev/null; point 30 29331 >/dev/null
 for round in $(seq 1 "$ROUNDS"); do
-  a=$(point "$SECS" 39330); n=$(point "$SECS" 39331)
+  a=$(point "$SECS" 29330); n=$(point "$SECS" 29331)
   echo "round $round: auth $a noauth $n ratio $(awk -v a="$a" -v n="$n" 'BEGIN{printf "%.3f", a/n}')"
 done | tee $W/rounds
 sort -t' ' -k8 -n $W/rounds | awk '{r[NR]=$8; a[NR]=$4; n[NR]=$6} END {m=int((NR+1)/2);

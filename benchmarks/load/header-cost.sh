@@ -5,17 +5,17 @@ set -euo pipefail
 cd "$(dirname "$0")"
 source ../../scripts/jvm-defaults.sh
 J=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
-taskset -c 0 $J --enable-native-access=ALL-UNNAMED $MCPOAUTH_DEFAULT_JAVA_OPTS -Dmcpoauth.mcp.stateless=true -cp "target/modules/*:target/classes" dev.mcpoauth.bench.load.OpenMcpServer --host 127.0.0.1 --port 39320 > /tmp/hdr-srv.log 2>&1 &
+taskset -c 0 $J --enable-native-access=ALL-UNNAMED $MCPOAUTH_DEFAULT_JAVA_OPTS -Dmcpoauth.mcp.stateless=true -cp "target/modules/*:target/classes" dev.mcpoauth.bench.load.OpenMcpServer --host 127.0.0.1 --port 29320 > /tmp/hdr-srv.log 2>&1 &
 P=$!
 trap 'kill $P 2>/dev/null || true' EXIT
-for _ in $(seq 1 600); do curl -fs -o /dev/null http://127.0.0.1:39320/hello && break; sleep 0.05; done
+for _ in $(seq 1 600); do curl -fs -o /dev/null http://127.0.0.1:29320/hello && break; sleep 0.05; done
 TOKEN=$(head -c 450 /dev/urandom | base64 -w0 | tr '+/' '-_' | tr -d '=')
 export MCP_PROTO=2025-06-18 MCP_SESSION=""
-BEARER="" taskset -c 1 wrk -t1 -c16 -d10s -s target/peer-ts/lua/echo.lua http://127.0.0.1:39320/mcp >/dev/null
+BEARER="" taskset -c 1 wrk -t1 -c16 -d10s -s target/peer-ts/lua/echo.lua http://127.0.0.1:29320/mcp >/dev/null
 for i in 1 2 3; do
   for h in none bearer; do
     if [ $h = bearer ]; then export BEARER=$TOKEN; else export BEARER=""; fi
-    r=$(taskset -c 1 wrk -t1 -c16 -d8s -s target/peer-ts/lua/echo.lua http://127.0.0.1:39320/mcp | awk '/Requests\/sec/{print $2}')
+    r=$(taskset -c 1 wrk -t1 -c16 -d8s -s target/peer-ts/lua/echo.lua http://127.0.0.1:29320/mcp | awk '/Requests\/sec/{print $2}')
     echo "$i $h $r"
   done
 done

@@ -11,7 +11,7 @@ cd "$(dirname "$0")"
 HERE=$PWD; ROOT=$(cd ../.. && pwd)
 KIND=${1:?usage: profile.sh echo|refresh|flow [session|stateless] [OUT_DIR]}; MODE=${2:-session}
 OUT=${3:-$(mktemp -d -t load-prof.XXXXXX)}; mkdir -p "$OUT"
-WARM=${WARM:-15}; PROF=${PROF:-20}; CONC=${CONC:-16}; PORT=${PORT:-39290}
+WARM=${WARM:-15}; PROF=${PROF:-20}; CONC=${CONC:-16}; PORT=${PORT:-29290}
 JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}; JAVA_OPTS=${JAVA_OPTS:-}
 PEER_DIR=${PEER_DIR:-$HERE/target/peer-ts}
 stateless=false; [ "$MODE" = stateless ] && stateless=true

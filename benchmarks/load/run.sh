@@ -17,7 +17,7 @@
 #   MODES="stateless session"
 #   HELLO_CONCS="16 64" HELLO_DUR=5   raw Helidon GET /hello on the ours_noauth server (session mode), "" to skip
 #   PIN=1 SERVER_CPU=0 LOAD_CPU=1 NICE=0
-#   BASE_PORT=39200         127.0.0.1 only
+#   BASE_PORT=29200         127.0.0.1 only
 #   JAVA_HOME               default /usr/lib/jvm/temurin-25-jdk-amd64
 #   JAVA_OPTS               flags for both of our JVMs; default: those of scripts/run-example (scripts/jvm-defaults.sh)
 #   OURS_MODULES            the module path (class path for OpenMcpServer) of our servers; default target/modules
@@ -45,7 +45,7 @@ PIN=${PIN:-1}
 SERVER_CPU=${SERVER_CPU:-0}
 LOAD_CPU=${LOAD_CPU:-1}
 NICE=${NICE:-0}
-BASE_PORT=${BASE_PORT:-39200}
+BASE_PORT=${BASE_PORT:-29200}
 JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 # shellcheck source=../../scripts/jvm-defaults.sh
 source "$ROOT/scripts/jvm-defaults.sh"
