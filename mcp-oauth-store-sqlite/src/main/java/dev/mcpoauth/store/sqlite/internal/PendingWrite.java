@@ -39,7 +39,7 @@ final class PendingWrite<T> {
     }
 
     /** The transaction committed: the staged result is the operation's. */
-    void committed() {
+    synchronized void committed() {
         if (done.getCount() > 0) {
             result = staged;
             done.countDown();
@@ -47,7 +47,7 @@ final class PendingWrite<T> {
     }
 
     /** The operation failed (its own failure or its batch's); a completed operation stays as it was. */
-    void fail(StorageException e) {
+    synchronized void fail(StorageException e) {
         if (done.getCount() > 0) {
             failure = e;
             done.countDown();
