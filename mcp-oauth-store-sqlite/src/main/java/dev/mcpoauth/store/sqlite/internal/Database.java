@@ -23,10 +23,10 @@ import org.sqlite.SQLiteDataSource;
  * writers. {@link #write} runs a whole operation inside a {@code BEGIN IMMEDIATE} transaction: it
  * takes SQLite's write lock up front (waiting up to the busy timeout for another process), so the
  * reads it makes cannot be invalidated by a concurrent writer and the operation commits entirely or
- * not at all. Writers of this process queue for their turn ({@link GroupCommit}) rather than spin in
- * SQLite's busy handler against each other, and those queued together share one transaction. Every
- * failure surfaces as {@link StorageException} whose message names the operation and SQLite's error,
- * never a bound value.
+ * not at all. The writes of this process run one after another on one writer thread
+ * ({@link GroupCommit}), never on the caller's thread, and those queued together share one
+ * transaction. Every failure surfaces as {@link StorageException} whose message names the operation
+ * and SQLite's error, never a bound value.
  */
 public final class Database implements AutoCloseable {
 
