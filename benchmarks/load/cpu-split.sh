@@ -14,13 +14,12 @@ case "$MODE" in
   *) echo "usage: cpu-split.sh per-request|per-thread|interleaved" >&2; exit 2 ;;
 esac
 cd "$(dirname "$0")"
-source ../../scripts/jvm-defaults.sh
-J=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
+source ./servers.sh
 W=$(mktemp -d)
-taskset -c 0 $J --enable-native-access=org.xerial.sqlitejdbc $MCPOAUTH_DEFAULT_JAVA_OPTS -Dmcpoauth.mcp.stateless=true -Dmcpoauth.rate.limit.register=off -Dmcpoauth.rate.limit.token=off -Dmcpoauth.rate.limit.login=off --module-path target/modules --module dev.mcpoauth.examples/dev.mcpoauth.examples.FileCredentialsServer --host 127.0.0.1 --port 29330 --db $W/a.db --users ../../examples/users.txt > $W/auth.log 2>&1 &
-A=$!
-taskset -c 0 $J --enable-native-access=ALL-UNNAMED $MCPOAUTH_DEFAULT_JAVA_OPTS -Dmcpoauth.mcp.stateless=true -cp "target/modules/*:target/classes" dev.mcpoauth.bench.load.OpenMcpServer --host 127.0.0.1 --port 29331 > $W/noauth.log 2>&1 &
-N=$!
+start_auth target/modules 29330 "$W/a.db" "$W/auth.log" -Dmcpoauth.mcp.stateless=true
+A=$SERVER_PID
+start_noauth 29331 "$W/noauth.log" -Dmcpoauth.mcp.stateless=true
+N=$SERVER_PID
 trap 'kill $A $N 2>/dev/null; rm -rf "$W"' EXIT
 for _ in $(seq 1 600); do curl -fs -o /dev/null http://127.0.0.1:29330/.well-known/oauth-protected-resource/mcp && curl -fs -o /dev/null http://127.0.0.1:29331/hello && break; sleep 0.1; done
 node client/login-client.mjs http://127.0.0.1:29330 $W/tok 4 stateless >/dev/null 2>&1

@@ -3,10 +3,9 @@
 # under tools/call at c16 with and without a 600-byte bearer header, which it ignores; three pairs, req/s.
 set -euo pipefail
 cd "$(dirname "$0")"
-source ../../scripts/jvm-defaults.sh
-J=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
-taskset -c 0 $J --enable-native-access=ALL-UNNAMED $MCPOAUTH_DEFAULT_JAVA_OPTS -Dmcpoauth.mcp.stateless=true -cp "target/modules/*:target/classes" dev.mcpoauth.bench.load.OpenMcpServer --host 127.0.0.1 --port 29320 > /tmp/hdr-srv.log 2>&1 &
-P=$!
+source ./servers.sh
+start_noauth 29320 /tmp/hdr-srv.log -Dmcpoauth.mcp.stateless=true
+P=$SERVER_PID
 trap 'kill $P 2>/dev/null || true' EXIT
 for _ in $(seq 1 600); do curl -fs -o /dev/null http://127.0.0.1:29320/hello && break; sleep 0.05; done
 TOKEN=$(head -c 450 /dev/urandom | base64 -w0 | tr '+/' '-_' | tr -d '=')

@@ -8,19 +8,16 @@
 # methods, lock contention, virtual-thread pinning and allocation. Extra JVM flags: JAVA_OPTS; JFR=0: no recording.
 set -euo pipefail
 cd "$(dirname "$0")"
-HERE=$PWD; ROOT=$(cd ../.. && pwd)
+HERE=$PWD
 KIND=${1:?usage: profile.sh echo|refresh|flow [session|stateless] [OUT_DIR]}; MODE=${2:-session}
 OUT=${3:-$(mktemp -d -t load-prof.XXXXXX)}; mkdir -p "$OUT"
 WARM=${WARM:-15}; PROF=${PROF:-20}; CONC=${CONC:-16}; PORT=${PORT:-29290}
 JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}; JAVA_OPTS=${JAVA_OPTS:-}
 PEER_DIR=${PEER_DIR:-$HERE/target/peer-ts}
 stateless=false; [ "$MODE" = stateless ] && stateless=true
-# shellcheck disable=SC2086
-taskset -c 0 "$JAVA_HOME/bin/java" --enable-native-access=org.xerial.sqlitejdbc -Dmcpoauth.mcp.stateless=$stateless \
-  -Dmcpoauth.rate.limit.register=off -Dmcpoauth.rate.limit.token=off -Dmcpoauth.rate.limit.login=off $JAVA_OPTS \
-  --module-path "${OURS_MODULES:-$HERE/target/modules}" --module dev.mcpoauth.examples/dev.mcpoauth.examples.FileCredentialsServer \
-  --host 127.0.0.1 --port "$PORT" --db "$OUT/auth.db" --users "$ROOT/examples/users.txt" >"$OUT/server.log" 2>&1 &
-PID=$!
+source ./servers.sh
+start_auth "${OURS_MODULES:-$HERE/target/modules}" "$PORT" "$OUT/auth.db" "$OUT/server.log" -Dmcpoauth.mcp.stateless=$stateless
+PID=$SERVER_PID
 trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null || true' EXIT
 for _ in $(seq 1 600); do
   curl -fs -o /dev/null "http://127.0.0.1:$PORT/.well-known/oauth-protected-resource/mcp" && break

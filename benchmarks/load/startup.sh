@@ -4,7 +4,7 @@
 #
 #   benchmarks/load/startup.sh [-n ROUNDS] [-db fresh|existing] DIR [DIR ...]
 #
-# Each start gets the flags of scripts/run-example (scripts/jvm-defaults.sh) plus EXTRA, CPU 0; the poll runs
+# Each start gets the flags of servers.sh (JAVA_OPTS, or those of scripts/run-example) plus EXTRA, CPU 0; the poll runs
 # on CPU 1 every 5 ms. "fresh": a new database file per start (migrations, key generation); "existing": one
 # file per DIR kept across its starts (its first start creates it). Prints every start, then the median [min-max] per DIR.
 set -euo pipefail
@@ -18,17 +18,14 @@ while [ $# -gt 0 ]; do
   esac
 done
 [ $# -ge 1 ] || { echo "usage: startup.sh [-n ROUNDS] [-db fresh|existing] DIR [DIR ...]" >&2; exit 2; }
-source ../../scripts/jvm-defaults.sh
-JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
+source ./servers.sh
 W=$(mktemp -d); trap 'rm -rf "$W"' EXIT
 start_once() { # $1 = module dir, $2 = database file -> ms
   local t0 pid
   t0=$(date +%s%N)
-  # shellcheck disable=SC2086
-  taskset -c 0 "$JAVA" --enable-native-access=org.xerial.sqlitejdbc $MCPOAUTH_DEFAULT_JAVA_OPTS ${EXTRA:-} \
-    --module-path "$1" --module dev.mcpoauth.examples/dev.mcpoauth.examples.FileCredentialsServer \
-    --host 127.0.0.1 --port 29401 --db "$2" --users ../../examples/users.txt >"$W/server.log" 2>&1 &
-  pid=$!
+  # shellcheck disable=SC2086 # EXTRA is a list of flags
+  start_auth "$1" 29401 "$2" "$W/server.log" ${EXTRA:-}
+  pid=$SERVER_PID
   for _ in $(seq 1 2000); do
     taskset -c 1 curl -fs -o /dev/null http://127.0.0.1:29401/.well-known/oauth-protected-resource/mcp && break
     kill -0 $pid 2>/dev/null || { cat "$W/server.log" >&2; exit 1; }
