@@ -1,5 +1,6 @@
 package dev.mcpoauth;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +21,8 @@ import java.util.Optional;
  *       processes sharing the store, exactly one gets {@link CodeRedemption.Redeemed} for a code.</li>
  *   <li>{@link #rotateRefreshToken}: exactly one caller gets {@link RefreshRotation.Rotated} for a
  *       refresh token; the old token stops being current and the new one becomes current in one
- *       step, so no caller can ever see both or neither.</li>
+ *       step, so no caller can ever see both or neither; a repeat within the reuse grace sees the
+ *       successor of that one rotation.</li>
  *   <li>{@link #removePendingAuthorization}: exactly one caller gets {@code true}.</li>
  *   <li>{@link #revokeGrant}: revokes the grant, its refresh tokens and its access tokens in one
  *       step.</li>
@@ -186,18 +188,46 @@ public interface TokenStore extends AutoCloseable {
     void saveGrant(Grant grant, String refreshTokenHash, Instant refreshTokenExpiresAt);
 
     /**
-     * Replaces the current refresh token of a grant with a new one, atomically.
+     * Replaces the current refresh token of a grant with a new one, atomically, or recognises a
+     * repeat of a rotation that just happened.
      *
-     * @param presentedHash   the hash of the refresh token the client presented
-     * @param newHash         the hash of the refresh token that replaces it
-     * @param newExpiresAt    when the new refresh token expires
-     * @param now             the current time
-     * @return {@link RefreshRotation.Rotated} when the presented token was current, unexpired and its
-     *         grant active; {@link RefreshRotation.Reused} when it was an earlier, rotated-away token
-     *         of a grant (revoked or not); {@link RefreshRotation.Invalid} otherwise, in which case
-     *         nothing changed
+     * <p>The presented token is looked up among the unexpired tokens:
+     * <ul>
+     *   <li>current, its grant active: it stops being current, {@code successor} becomes current, and
+     *       the presented token keeps {@code now} as its rotation time and the successor's hash and
+     *       {@link RefreshSuccessor#sealedToken() sealed token} (if any) -> {@link RefreshRotation.Rotated};</li>
+     *   <li>rotated away at a time {@code t} with {@code now < t + reuseGrace} and a sealed successor
+     *       kept, and that successor is still the current, unexpired token of the active grant ->
+     *       {@link RefreshRotation.Repeated} with the kept sealed successor; nothing changes;</li>
+     *   <li>any other rotated-away token of a grant, revoked or not -> {@link RefreshRotation.Reused};
+     *       nothing changes;</li>
+     *   <li>otherwise -> {@link RefreshRotation.Invalid}; nothing changes.</li>
+     * </ul>
+     * Among concurrent callers presenting the same current token, in any number of processes
+     * sharing the store, exactly one gets {@code Rotated}; the others see the state after it.
+     *
+     * @param presentedHash the hash of the refresh token the client presented
+     * @param successor     the token that replaces it
+     * @param now           the current time
+     * @param reuseGrace    how long after its rotation a token may be repeated; zero for none
+     * @return the outcome, as above
      */
-    RefreshRotation rotateRefreshToken(String presentedHash, String newHash, Instant newExpiresAt, Instant now);
+    RefreshRotation rotateRefreshToken(String presentedHash, RefreshSuccessor successor, Instant now,
+                                       Duration reuseGrace);
+
+    /**
+     * A strict rotation: {@link #rotateRefreshToken(String, RefreshSuccessor, Instant, Duration)}
+     * with an {@link RefreshSuccessor#unsealed unsealed} successor and no reuse grace.
+     *
+     * @param presentedHash the hash of the refresh token the client presented
+     * @param newHash       the hash of the refresh token that replaces it
+     * @param newExpiresAt  when the new refresh token expires
+     * @param now           the current time
+     * @return {@link RefreshRotation.Rotated}, {@link RefreshRotation.Reused} or {@link RefreshRotation.Invalid}
+     */
+    default RefreshRotation rotateRefreshToken(String presentedHash, String newHash, Instant newExpiresAt, Instant now) {
+        return rotateRefreshToken(presentedHash, RefreshSuccessor.unsealed(newHash, newExpiresAt), now, Duration.ZERO);
+    }
 
     /**
      * Finds a grant by id, whether active, revoked or expired, until it is purged.

@@ -5,11 +5,13 @@ import dev.mcpoauth.CodeRedemption;
 import dev.mcpoauth.Grant;
 import dev.mcpoauth.PendingAuthorization;
 import dev.mcpoauth.RefreshRotation;
+import dev.mcpoauth.RefreshSuccessor;
 import dev.mcpoauth.RegisteredClient;
 import dev.mcpoauth.SigningKey;
 import dev.mcpoauth.StorageException;
 import dev.mcpoauth.TokenStore;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -35,8 +37,20 @@ public final class InMemoryTokenStore implements TokenStore {
     private record CodeEntry(AuthorizationCode code, boolean used) {
     }
 
-    /** A refresh token: its grant, its expiry, and whether it is still the grant's current one. */
-    private record RefreshEntry(String grantId, Instant expiresAt, boolean current) {
+    /** A refresh token: its grant, its expiry, and, once rotated away, that rotation. */
+    private record RefreshEntry(String grantId, Instant expiresAt, Optional<Rotation> rotation) {
+
+        static RefreshEntry current(String grantId, Instant expiresAt) {
+            return new RefreshEntry(grantId, expiresAt, Optional.empty());
+        }
+
+        boolean isCurrent() {
+            return rotation.isEmpty();
+        }
+    }
+
+    /** When a token was rotated away, and into what. */
+    private record Rotation(Instant at, String successorHash, Optional<String> sealedSuccessor) {
     }
 
     private final ReentrantLock lock = new ReentrantLock();
@@ -149,31 +163,43 @@ public final class InMemoryTokenStore implements TokenStore {
                 throw new StorageException("a grant with this id or refresh token exists already");
             }
             grants.put(grant.grantId(), grant);
-            refreshTokens.put(refreshTokenHash, new RefreshEntry(grant.grantId(), refreshTokenExpiresAt, true));
+            refreshTokens.put(refreshTokenHash, RefreshEntry.current(grant.grantId(), refreshTokenExpiresAt));
             return null;
         });
     }
 
     @Override
-    public RefreshRotation rotateRefreshToken(String presentedHash, String newHash, Instant newExpiresAt,
-                                              Instant now) {
+    public RefreshRotation rotateRefreshToken(String presentedHash, RefreshSuccessor successor, Instant now,
+                                              Duration reuseGrace) {
         return locked(() -> {
             RefreshEntry entry = refreshTokens.get(presentedHash);
-            Grant grant = entry == null ? null : grants.get(entry.grantId());
+            Grant grant = entry == null || !now.isBefore(entry.expiresAt()) ? null : grants.get(entry.grantId());
             if (grant == null) {
                 return new RefreshRotation.Invalid();
             }
-            if (!entry.current()) {
-                return new RefreshRotation.Reused(grant);
+            if (entry.rotation().isPresent()) {
+                return repeatOrReuse(entry.rotation().get(), grant, now, reuseGrace);
             }
-            if (!grant.isActive(now) || !now.isBefore(entry.expiresAt()) || refreshTokens.containsKey(newHash)) {
+            if (!grant.isActive(now) || refreshTokens.containsKey(successor.tokenHash())) {
                 return new RefreshRotation.Invalid();
             }
-            // Keep the old token, no longer current, so that its reuse is recognised.
-            refreshTokens.put(presentedHash, new RefreshEntry(grant.grantId(), entry.expiresAt(), false));
-            refreshTokens.put(newHash, new RefreshEntry(grant.grantId(), newExpiresAt, true));
+            // Keep the old token, rotated away, so that a repeat or a reuse of it is recognised.
+            refreshTokens.put(presentedHash, new RefreshEntry(grant.grantId(), entry.expiresAt(), Optional.of(
+                    new Rotation(now, successor.tokenHash(), successor.sealedToken()))));
+            refreshTokens.put(successor.tokenHash(), RefreshEntry.current(grant.grantId(), successor.expiresAt()));
             return new RefreshRotation.Rotated(grant);
         });
+    }
+
+    private RefreshRotation repeatOrReuse(Rotation rotation, Grant grant, Instant now, Duration reuseGrace) {
+        RefreshEntry successor = refreshTokens.get(rotation.successorHash());
+        boolean repeatable = rotation.sealedSuccessor().isPresent()
+                && now.isBefore(rotation.at().plus(reuseGrace))
+                && grant.isActive(now)
+                && successor != null && successor.isCurrent() && now.isBefore(successor.expiresAt());
+        return repeatable
+                ? new RefreshRotation.Repeated(grant, rotation.sealedSuccessor().get())
+                : new RefreshRotation.Reused(grant);
     }
 
     @Override
@@ -185,7 +211,7 @@ public final class InMemoryTokenStore implements TokenStore {
     public Optional<Grant> findGrantByRefreshToken(String refreshTokenHash, Instant now) {
         return locked(() -> {
             RefreshEntry entry = refreshTokens.get(refreshTokenHash);
-            if (entry == null || !entry.current() || !now.isBefore(entry.expiresAt())) {
+            if (entry == null || !entry.isCurrent() || !now.isBefore(entry.expiresAt())) {
                 return Optional.empty();
             }
             return Optional.ofNullable(grants.get(entry.grantId())).filter(g -> g.isActive(now));

@@ -56,6 +56,7 @@ public final class ServerConfig {
     private final Duration pendingLoginLifetime;
     private final Duration refreshTokenLifetime;
     private final Duration grantLifetime;
+    private final Duration refreshReuseGrace;
     private final Duration signingKeyRotation;
     private final LoginThrottling loginThrottling;
     private final int maxClients;
@@ -81,6 +82,7 @@ public final class ServerConfig {
         pendingLoginLifetime = b.pendingLoginLifetime;
         refreshTokenLifetime = b.refreshTokenLifetime;
         grantLifetime = b.grantLifetime;
+        refreshReuseGrace = b.refreshReuseGrace;
         signingKeyRotation = b.signingKeyRotation;
         loginThrottling = b.loginThrottling;
         maxClients = b.maxClients;
@@ -171,6 +173,20 @@ public final class ServerConfig {
     /** The absolute lifetime of a grant, after which no refresh works and the user logs in again; default 90 days. */
     public Duration grantLifetime() {
         return grantLifetime;
+    }
+
+    /**
+     * How long after a refresh the same, rotated-away refresh token is still answered, with the
+     * same successor token, instead of being treated as stolen; default 60 seconds, {@link Duration#ZERO}
+     * for strict rotation. Clients that share one credential between processes, refresh from several
+     * nodes or retry a refresh whose answer was lost present a token twice within seconds; every
+     * caller then ends up with the one successor, which still works. The trade: a thief who replays
+     * a stolen refresh token within this window, before the real client's next refresh, is not
+     * detected and gets the same successor as the client. A replay after the window, a token more
+     * than one rotation old, or one presented by another client still revokes the grant.
+     */
+    public Duration refreshReuseGrace() {
+        return refreshReuseGrace;
     }
 
     /** How long a signing key signs new tokens before a new one replaces it; default 30 days. */
@@ -276,7 +292,7 @@ public final class ServerConfig {
         return "ServerConfig[issuer=" + issuer + ", host=" + host + ", port=" + port + ", mcpPath=" + mcpPath
                 + ", dbPath=" + dbPath + ", supportedScopes=" + supportedScopes + ", requiredScopes="
                 + requiredScopes + ", accessTokenLifetime=" + accessTokenLifetime + ", debug=" + debug
-                + ", loginThrottling=" + loginThrottling + ", maxClients=" + maxClients + ", unusedClientLifetime="
+                + ", refreshReuseGrace=" + refreshReuseGrace + ", loginThrottling=" + loginThrottling + ", maxClients=" + maxClients + ", unusedClientLifetime="
                 + unusedClientLifetime + ", revocationCheckInterval=" + revocationCheckInterval
                 + ", allowedRedirectHosts=" + allowedRedirectHosts + ", clientMetadataDocuments="
                 + clientMetadataDocuments + "]";
@@ -301,6 +317,7 @@ public final class ServerConfig {
         Duration pendingLoginLifetime = Duration.ofMinutes(10);
         Duration refreshTokenLifetime = Duration.ofDays(30);
         Duration grantLifetime = Duration.ofDays(90);
+        Duration refreshReuseGrace = Duration.ofSeconds(60);
         Duration signingKeyRotation = Duration.ofDays(30);
         LoginThrottling loginThrottling = LoginThrottling.defaults();
         int maxClients = 10_000;
@@ -328,6 +345,7 @@ public final class ServerConfig {
             pendingLoginLifetime = c.pendingLoginLifetime;
             refreshTokenLifetime = c.refreshTokenLifetime;
             grantLifetime = c.grantLifetime;
+            refreshReuseGrace = c.refreshReuseGrace;
             signingKeyRotation = c.signingKeyRotation;
             loginThrottling = c.loginThrottling;
             maxClients = c.maxClients;
@@ -436,6 +454,15 @@ public final class ServerConfig {
         /** Sets the absolute grant lifetime; positive. */
         public Builder grantLifetime(Duration lifetime) {
             this.grantLifetime = Objects.requireNonNull(lifetime, "grantLifetime");
+            return this;
+        }
+
+        /**
+         * Sets the refresh reuse grace (see {@link ServerConfig#refreshReuseGrace()}): zero for strict
+         * rotation, at most 1 hour.
+         */
+        public Builder refreshReuseGrace(Duration grace) {
+            this.refreshReuseGrace = Objects.requireNonNull(grace, "refreshReuseGrace");
             return this;
         }
 

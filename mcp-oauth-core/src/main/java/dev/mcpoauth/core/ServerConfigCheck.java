@@ -65,6 +65,9 @@ final class ServerConfigCheck {
         checkLifetime("pendingLoginLifetime", b.pendingLoginLifetime, Duration.ofHours(1), problems);
         checkLifetime("refreshTokenLifetime", b.refreshTokenLifetime, Duration.ofDays(3650), problems);
         checkLifetime("grantLifetime", b.grantLifetime, Duration.ofDays(3650), problems);
+        if (b.refreshReuseGrace.isNegative() || b.refreshReuseGrace.compareTo(Duration.ofHours(1)) > 0) {
+            problems.add("refreshReuseGrace must be between 0 (strict rotation) and 1 hour, but is " + b.refreshReuseGrace);
+        }
         checkLifetime("signingKeyRotation", b.signingKeyRotation, Duration.ofDays(3650), problems);
         if (b.unusedClientLifetime.compareTo(Duration.ofMinutes(1)) < 0
                 || b.unusedClientLifetime.compareTo(Duration.ofDays(3650)) > 0) {

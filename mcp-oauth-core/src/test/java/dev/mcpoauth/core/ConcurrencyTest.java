@@ -6,6 +6,7 @@ import dev.mcpoauth.OAuthException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.RepeatedTest;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -46,7 +47,7 @@ class ConcurrencyTest {
     }
 
     @RepeatedTest(3)
-    void refreshWhen32ThreadsRaceForOneTokenThenExactlyOneRotates() throws Exception {
+    void refreshWhen32ThreadsRaceForOneTokenWithinTheGraceThenAllGetTheSameWorkingSuccessor() throws Exception {
         String refreshToken = (String) fixture.tokens(client).get("refresh_token");
         Queue<Map<String, Object>> successes = new ConcurrentLinkedQueue<>();
         Queue<OAuthErrorCode> failures = new ConcurrentLinkedQueue<>();
@@ -59,7 +60,36 @@ class ConcurrencyTest {
             }
         });
 
-        assertThat(successes).hasSize(1);
-        assertThat(failures).hasSize(THREADS - 1).containsOnly(OAuthErrorCode.INVALID_GRANT);
+        assertThat(failures).as("concurrent refreshers of one token are not thieves").isEmpty();
+        assertThat(successes).hasSize(THREADS);
+        assertThat(successes.stream().map(r -> r.get("refresh_token")).distinct().toList())
+                .as("every caller converges on one successor").hasSize(1);
+        assertThat(successes.stream().map(r -> r.get("access_token")).distinct().toList()).hasSize(THREADS);
+        for (Map<String, Object> success : successes) {
+            assertThat(fixture.bearer(success.get("access_token"))).isInstanceOf(BearerResult.Authenticated.class);
+        }
+        assertThat(fixture.refresh(client, (String) successes.peek().get("refresh_token")))
+                .as("the successor still works").containsKey("refresh_token");
+    }
+
+    @RepeatedTest(3)
+    void refreshWhen32ThreadsRaceForOneTokenAndNoGraceThenExactlyOneRotates() throws Exception {
+        try (Fixture strict = new Fixture(ServerConfig.builder().refreshReuseGrace(Duration.ZERO).build())) {
+            Fixture.Client strictClient = strict.registerPublic();
+            String refreshToken = (String) strict.tokens(strictClient).get("refresh_token");
+            Queue<Map<String, Object>> successes = new ConcurrentLinkedQueue<>();
+            Queue<OAuthErrorCode> failures = new ConcurrentLinkedQueue<>();
+
+            Race.run(THREADS, () -> {
+                try {
+                    successes.add(strict.refresh(strictClient, refreshToken));
+                } catch (OAuthException e) {
+                    failures.add(e.code());
+                }
+            });
+
+            assertThat(successes).hasSize(1);
+            assertThat(failures).hasSize(THREADS - 1).containsOnly(OAuthErrorCode.INVALID_GRANT);
+        }
     }
 }

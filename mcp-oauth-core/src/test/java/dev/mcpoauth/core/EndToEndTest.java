@@ -81,7 +81,8 @@ class EndToEndTest {
         Fixture.assertRendersWithoutNull(refreshed);
         assertThat(fixture.bearer(refreshed.get("access_token"))).isInstanceOf(BearerResult.Authenticated.class);
 
-        // 8. Someone replays the old refresh token: the whole family is revoked.
+        // 8. A minute later (past the reuse grace) someone replays the old refresh token: the whole family is revoked.
+        fixture.clock.advance(Duration.ofSeconds(60));
         assertThat(errorOf(() -> fixture.server.token(refresh, Optional.empty()))).isEqualTo(OAuthErrorCode.INVALID_GRANT);
         assertThat(fixture.bearer(refreshed.get("access_token"))).isInstanceOf(BearerResult.Challenge.class);
 

@@ -42,17 +42,85 @@ class RefreshTest {
     }
 
     @Test
-    void refreshWhenRotatedTokenReusedThenTheWholeFamilyIsRevoked() {
+    void refreshWhenRotatedTokenReusedAfterTheGraceThenTheWholeFamilyIsRevoked() {
         String first = refreshToken();
         Map<String, Object> rotated = fixture.refresh(client, first);
         assertThat(fixture.bearer(rotated.get("access_token")))
                 .as("in use, so remembered as active").isInstanceOf(BearerResult.Authenticated.class);
+        fixture.clock.advance(Duration.ofSeconds(60));
 
         assertThat(errorOf(() -> fixture.refresh(client, first))).isEqualTo(OAuthErrorCode.INVALID_GRANT);
 
-        assertThat(errorOf(() -> fixture.refresh(client, (String) rotated.get("refresh_token"))))
+        assertFamilyRevoked(fixture, client, rotated);
+    }
+
+    @Test
+    void refreshWhenRepeatedWithinTheGraceThenTheSameSuccessorAndEveryAccessTokenWorks() {
+        String first = refreshToken();
+        Map<String, Object> rotated = fixture.refresh(client, first);
+        fixture.clock.advance(Duration.ofSeconds(59));
+
+        Map<String, Object> repeated = fixture.refresh(client, first);
+
+        assertThat(repeated.get("refresh_token")).as("a repeat converges on the first answer's refresh token")
+                .isEqualTo(rotated.get("refresh_token"));
+        assertThat(repeated.get("access_token")).isNotEqualTo(rotated.get("access_token"));
+        assertThat(repeated).containsEntry("scope", "read write").containsEntry("token_type", "Bearer");
+        assertThat(fixture.bearer(rotated.get("access_token"))).isInstanceOf(BearerResult.Authenticated.class);
+        assertThat(fixture.bearer(repeated.get("access_token"))).isInstanceOf(BearerResult.Authenticated.class);
+        assertThat(fixture.refresh(client, (String) repeated.get("refresh_token")))
+                .as("the shared successor still rotates").containsKey("refresh_token");
+    }
+
+    @Test
+    void refreshWhenTokenTwoRotationsOldWithinTheGraceThenTheWholeFamilyIsRevoked() {
+        String first = refreshToken();
+        Map<String, Object> second = fixture.refresh(client, first);
+        Map<String, Object> third = fixture.refresh(client, (String) second.get("refresh_token"));
+
+        assertThat(errorOf(() -> fixture.refresh(client, first))).isEqualTo(OAuthErrorCode.INVALID_GRANT);
+
+        assertFamilyRevoked(fixture, client, third);
+    }
+
+    @Test
+    void refreshWhenRepeatedByAnotherClientWithinTheGraceThenTheWholeFamilyIsRevoked() {
+        String first = refreshToken();
+        Map<String, Object> rotated = fixture.refresh(client, first);
+        Fixture.Client thief = fixture.register("client_secret_basic", Fixture.REDIRECT);
+
+        assertThat(errorOf(() -> fixture.refresh(thief, first))).isEqualTo(OAuthErrorCode.INVALID_GRANT);
+
+        assertFamilyRevoked(fixture, client, rotated);
+    }
+
+    @Test
+    void refreshWhenGraceIsZeroThenAnImmediateRepeatRevokesTheFamily() {
+        try (Fixture strict = new Fixture(ServerConfig.builder().refreshReuseGrace(Duration.ZERO).build())) {
+            Fixture.Client c = strict.registerPublic();
+            String first = (String) strict.tokens(c).get("refresh_token");
+            Map<String, Object> rotated = strict.refresh(c, first);
+
+            assertThat(errorOf(() -> strict.refresh(c, first))).isEqualTo(OAuthErrorCode.INVALID_GRANT);
+
+            assertFamilyRevoked(strict, c, rotated);
+        }
+    }
+
+    @Test
+    void refreshWhenResourceIsAnotherServersThenInvalidTargetAndTokenNotSpent() {
+        String token = refreshToken();
+
+        assertThat(errorOf(() -> fixture.refresh(client, token, "resource", "https://elsewhere.example/mcp")))
+                .isEqualTo(OAuthErrorCode.INVALID_TARGET);
+        assertThat(fixture.refresh(client, token, "resource", fixture.server.config().resource()))
+                .containsKey("access_token");
+    }
+
+    private static void assertFamilyRevoked(Fixture f, Fixture.Client c, Map<String, Object> latest) {
+        assertThat(errorOf(() -> f.refresh(c, (String) latest.get("refresh_token"))))
                 .as("the current token of a revoked family is dead too").isEqualTo(OAuthErrorCode.INVALID_GRANT);
-        assertThat(fixture.bearer(rotated.get("access_token")))
+        assertThat(f.bearer(latest.get("access_token")))
                 .as("refused at once, not after the revocation-check interval").isInstanceOf(BearerResult.Challenge.class);
     }
 

@@ -39,7 +39,7 @@ import org.junit.jupiter.api.AfterEach;
  * store author reads them part by part.
  */
 public abstract class TokenStoreContract implements ClientContract, ClientUseContract, PendingAuthorizationContract,
-        AuthorizationCodeContract, GrantContract, RefreshRotationContract, AccessTokenContract,
+        AuthorizationCodeContract, GrantContract, RefreshRotationContract, RefreshReuseGraceContract, AccessTokenContract,
         SigningKeyContract, PurgeContract, RoundTripContract, LifecycleContract, ConcurrencyContract {
 
     private TokenStore store;

@@ -5,10 +5,12 @@ import dev.mcpoauth.CodeRedemption;
 import dev.mcpoauth.Grant;
 import dev.mcpoauth.PendingAuthorization;
 import dev.mcpoauth.RefreshRotation;
+import dev.mcpoauth.RefreshSuccessor;
 import dev.mcpoauth.RegisteredClient;
 import dev.mcpoauth.SigningKey;
 import dev.mcpoauth.StorageException;
 import dev.mcpoauth.TokenStore;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -24,7 +26,11 @@ import java.util.Set;
  */
 final class ReferenceTokenStore implements TokenStore {
 
-    private record Token(String grantId, Instant expiresAt, boolean current) {
+    private record Token(String grantId, Instant expiresAt, boolean current, Instant rotatedAt, String successor,
+                         String sealed) {
+        Token(String grantId, Instant expiresAt) {
+            this(grantId, expiresAt, true, null, null, null);
+        }
     }
 
     private final Map<String, RegisteredClient> clients = new HashMap<>();
@@ -124,11 +130,11 @@ final class ReferenceTokenStore implements TokenStore {
     @Override public synchronized void saveGrant(Grant grant, String hash, Instant expiresAt) {
         open();
         grants.put(grant.grantId(), grant);
-        tokens.put(hash, new Token(grant.grantId(), expiresAt, true));
+        tokens.put(hash, new Token(grant.grantId(), expiresAt));
     }
 
-    @Override public synchronized RefreshRotation rotateRefreshToken(String presented, String newHash,
-                                                                     Instant newExpiresAt, Instant now) {
+    @Override public synchronized RefreshRotation rotateRefreshToken(String presented, RefreshSuccessor successor,
+                                                                     Instant now, Duration grace) {
         open();
         Token token = tokens.get(presented);
         if (token == null || !now.isBefore(token.expiresAt())) {
@@ -136,13 +142,17 @@ final class ReferenceTokenStore implements TokenStore {
         }
         Grant grant = grants.get(token.grantId());
         if (!token.current()) {
-            return new RefreshRotation.Reused(grant);
+            Token next = tokens.get(token.successor());
+            boolean repeat = token.sealed() != null && now.isBefore(token.rotatedAt().plus(grace)) && grant.isActive(now)
+                    && next != null && next.current() && now.isBefore(next.expiresAt());
+            return repeat ? new RefreshRotation.Repeated(grant, token.sealed()) : new RefreshRotation.Reused(grant);
         }
         if (!grant.isActive(now)) {
             return new RefreshRotation.Invalid();
         }
-        tokens.put(presented, new Token(token.grantId(), token.expiresAt(), false));
-        tokens.put(newHash, new Token(token.grantId(), newExpiresAt, true));
+        tokens.put(presented, new Token(token.grantId(), token.expiresAt(), false, now, successor.tokenHash(),
+                successor.sealedToken().orElse(null)));
+        tokens.put(successor.tokenHash(), new Token(token.grantId(), successor.expiresAt()));
         return new RefreshRotation.Rotated(grant);
     }
 

@@ -86,10 +86,7 @@ public final class AuthorizationRequests {
                     "code_challenge must be the 43-character base64url SHA-256 of the verifier");
         }
         Set<String> scopes = scopes(params, client);
-        String resource = engine.config().resource();
-        if (Params.optional(params, "resource").filter(r -> !r.equals(resource)).isPresent()) {
-            throw new OAuthException(OAuthErrorCode.INVALID_TARGET, "resource must be " + resource);
-        }
+        String resource = Params.ownResource(params, engine.config().resource());
         String loginRequestId = Secrets.newSecret();
         Instant now = engine.now();
         engine.store().savePendingAuthorization(new PendingAuthorization(Secrets.hash(loginRequestId),

@@ -58,10 +58,7 @@ public final class CodeExchange {
         if (!Pkce.isWellFormedVerifier(verifier)) {
             throw invalidGrant("code_verifier must be 43 to 128 unreserved characters");
         }
-        String resource = engine.config().resource();
-        if (Params.optional(form, "resource").filter(r -> !r.equals(resource)).isPresent()) {
-            throw new OAuthException(OAuthErrorCode.INVALID_TARGET, "resource must be " + resource);
-        }
+        String resource = Params.ownResource(form, engine.config().resource());
         Instant now = engine.now();
         AuthorizationCode redeemed = switch (engine.store().redeemAuthorizationCode(Secrets.hash(code), now)) {
             case CodeRedemption.Redeemed r -> r.code();

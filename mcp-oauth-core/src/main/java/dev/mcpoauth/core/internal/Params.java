@@ -27,4 +27,17 @@ public final class Params {
         return optional(params, name).orElseThrow(() -> new OAuthException(OAuthErrorCode.INVALID_REQUEST,
                 "the " + name + " parameter is required"));
     }
+
+    /**
+     * Checks the {@code resource} parameter (RFC 8707 §2), if sent, names exactly this server's
+     * protected resource, and returns that resource.
+     *
+     * @throws OAuthException {@code invalid_target} when it names another
+     */
+    public static String ownResource(Map<String, String> params, String resource) {
+        if (optional(params, "resource").filter(r -> !r.equals(resource)).isPresent()) {
+            throw new OAuthException(OAuthErrorCode.INVALID_TARGET, "resource must be " + resource);
+        }
+        return resource;
+    }
 }

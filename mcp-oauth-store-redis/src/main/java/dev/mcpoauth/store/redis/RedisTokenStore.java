@@ -5,6 +5,7 @@ import dev.mcpoauth.CodeRedemption;
 import dev.mcpoauth.Grant;
 import dev.mcpoauth.PendingAuthorization;
 import dev.mcpoauth.RefreshRotation;
+import dev.mcpoauth.RefreshSuccessor;
 import dev.mcpoauth.RegisteredClient;
 import dev.mcpoauth.SigningKey;
 import dev.mcpoauth.StorageException;
@@ -15,6 +16,7 @@ import dev.mcpoauth.store.redis.internal.RedisGateway;
 import dev.mcpoauth.store.redis.internal.Retention;
 import dev.mcpoauth.store.redis.internal.Script;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -175,13 +177,17 @@ public final class RedisTokenStore implements TokenStore {
     }
 
     @Override
-    public RefreshRotation rotateRefreshToken(String presentedHash, String newHash, Instant newExpiresAt, Instant now) {
+    public RefreshRotation rotateRefreshToken(String presentedHash, RefreshSuccessor successor, Instant now,
+                                              Duration reuseGrace) {
         List<?> reply = (List<?>) script("rotating a refresh token", Script.ROTATE_REFRESH, false,
-                List.of(presentedHash, newHash, millis(newExpiresAt),
-                        Long.toString(retention.millis(now, newExpiresAt)), millis(now)), List.of());
+                List.of(presentedHash, successor.tokenHash(), millis(successor.expiresAt()),
+                        Long.toString(retention.millis(now, successor.expiresAt())), millis(now),
+                        Long.toString(reuseGrace.toMillis()), successor.sealedToken().orElse("")), List.of());
         return switch (((Number) reply.getFirst()).intValue()) {
             case 1 -> new RefreshRotation.Rotated(RecordCodec.grant(FieldReader.ofFlat("grant", reply.get(1))));
             case 2 -> new RefreshRotation.Reused(RecordCodec.grant(FieldReader.ofFlat("grant", reply.get(1))));
+            case 3 -> new RefreshRotation.Repeated(RecordCodec.grant(FieldReader.ofFlat("grant", reply.get(1))),
+                    String.valueOf(reply.get(2)));
             default -> new RefreshRotation.Invalid();
         };
     }

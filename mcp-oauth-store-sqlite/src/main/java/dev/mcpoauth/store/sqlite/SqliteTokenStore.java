@@ -5,6 +5,7 @@ import dev.mcpoauth.CodeRedemption;
 import dev.mcpoauth.Grant;
 import dev.mcpoauth.PendingAuthorization;
 import dev.mcpoauth.RefreshRotation;
+import dev.mcpoauth.RefreshSuccessor;
 import dev.mcpoauth.RegisteredClient;
 import dev.mcpoauth.SigningKey;
 import dev.mcpoauth.StorageException;
@@ -16,6 +17,7 @@ import dev.mcpoauth.store.sqlite.internal.GrantRows;
 import dev.mcpoauth.store.sqlite.internal.KeyRows;
 import dev.mcpoauth.store.sqlite.internal.Purge;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -131,8 +133,9 @@ public final class SqliteTokenStore implements TokenStore {
     }
 
     @Override
-    public RefreshRotation rotateRefreshToken(String presentedHash, String newHash, Instant newExpiresAt, Instant now) {
-        return db.write("rotate a refresh token", h -> GrantRows.rotate(h, presentedHash, newHash, newExpiresAt, now));
+    public RefreshRotation rotateRefreshToken(String presentedHash, RefreshSuccessor successor, Instant now,
+                                              Duration reuseGrace) {
+        return db.write("rotate a refresh token", h -> GrantRows.rotate(h, presentedHash, successor, now, reuseGrace));
     }
 
     @Override

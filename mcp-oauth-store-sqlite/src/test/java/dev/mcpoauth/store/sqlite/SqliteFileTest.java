@@ -44,9 +44,9 @@ class SqliteFileTest {
         Path file = dir.resolve("nested/dirs/new.db");
         SqliteTokenStore.open(file).close();
         assertThat(RawSqlite.text(file, "PRAGMA journal_mode")).isEqualTo("wal");
-        assertThat(RawSqlite.text(file, "PRAGMA user_version")).isEqualTo("2");
+        assertThat(RawSqlite.text(file, "PRAGMA user_version")).isEqualTo("3");
         assertThat(RawSqlite.text(file, "SELECT group_concat(version || ':' || name) FROM schema_history"))
-                .isEqualTo("1:V1__initial_schema.sql,2:V2__client_last_used.sql");
+                .isEqualTo("1:V1__initial_schema.sql,2:V2__client_last_used.sql,3:V3__refresh_reuse_grace.sql");
     }
 
     @Test
@@ -56,7 +56,7 @@ class SqliteFileTest {
             store.saveClient(TestValues.publicClient("first"));
             assertThat(store.findClient("first")).isPresent();
         }
-        assertThat(RawSqlite.text(file, "PRAGMA user_version")).isEqualTo("2");
+        assertThat(RawSqlite.text(file, "PRAGMA user_version")).isEqualTo("3");
     }
 
     @Test
@@ -64,7 +64,7 @@ class SqliteFileTest {
         Path file = dir.resolve("twice.db");
         SqliteTokenStore.open(file).close();
         SqliteTokenStore.open(file).close();
-        assertThat(RawSqlite.text(file, "SELECT count(*) FROM schema_history")).isEqualTo("2");
+        assertThat(RawSqlite.text(file, "SELECT count(*) FROM schema_history")).isEqualTo("3");
     }
 
     @Test
@@ -104,7 +104,7 @@ class SqliteFileTest {
             pool.shutdownNow();
         }
         assertThat(RawSqlite.text(file, "SELECT count(*) FROM schema_history"))
-                .as("each migration ran exactly once").isEqualTo("2");
+                .as("each migration ran exactly once").isEqualTo("3");
         assertThat(RawSqlite.text(file, "PRAGMA journal_mode")).isEqualTo("wal");
     }
 
@@ -165,6 +165,6 @@ class SqliteFileTest {
                     .as("a client from before the upgrade may be in use: it is never evicted").isEmpty();
             assertThat(store.findClient("old-client")).isPresent();
         }
-        assertThat(RawSqlite.text(file, "PRAGMA user_version")).isEqualTo("2");
+        assertThat(RawSqlite.text(file, "PRAGMA user_version")).isEqualTo("3");
     }
 }

@@ -7,8 +7,10 @@ import static dev.mcpoauth.store.sqlite.internal.Columns.millis;
 
 import dev.mcpoauth.Grant;
 import dev.mcpoauth.RefreshRotation;
+import dev.mcpoauth.RefreshSuccessor;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -57,16 +59,17 @@ public final class GrantRows {
     }
 
     /**
-     * Rotates a refresh token; to be called inside a write transaction, which holds SQLite's write
-     * lock from its first statement, so the token read here cannot change before the update. The
-     * conditional UPDATE's row count is checked as well, and the partial unique index on current
-     * tokens makes a second current token impossible.
+     * Rotates a refresh token, or recognises a repeat within the reuse grace; to be called inside a
+     * write transaction, which holds SQLite's write lock from its first statement, so the rows read
+     * here cannot change before the update. The conditional UPDATE's row count is checked as well,
+     * and the partial unique index on current tokens makes a second current token impossible.
      */
-    public static RefreshRotation rotate(Handle h, String presented, String newHash, Instant newExpiresAt, Instant now) {
-        Optional<TokenRow> token = h.createQuery("SELECT grant_id, is_current FROM refresh_tokens "
-                        + "WHERE token_hash = :hash AND expires_at > :now")
+    public static RefreshRotation rotate(Handle h, String presented, RefreshSuccessor successor, Instant now,
+                                         Duration reuseGrace) {
+        Optional<TokenRow> token = h.createQuery("SELECT grant_id, is_current, rotated_at, successor_hash, "
+                        + "successor_sealed FROM refresh_tokens WHERE token_hash = :hash AND expires_at > :now")
                 .bind("hash", presented).bind("now", millis(now))
-                .map((rs, ctx) -> new TokenRow(rs.getString("grant_id"), flag(rs, "is_current")))
+                .map(GrantRows::mapToken)
                 .findOne();
         if (token.isEmpty()) {
             return new RefreshRotation.Invalid();
@@ -76,18 +79,37 @@ public final class GrantRows {
             return new RefreshRotation.Invalid();
         }
         if (!token.get().current()) {
-            return new RefreshRotation.Reused(grant.get());
+            return repeatOrReuse(h, token.get(), grant.get(), now, reuseGrace);
         }
         if (!grant.get().isActive(now)) {
             return new RefreshRotation.Invalid();
         }
-        int demoted = h.createUpdate("UPDATE refresh_tokens SET is_current = 0 WHERE token_hash = :hash AND is_current = 1")
-                .bind("hash", presented).execute();
+        int demoted = h.createUpdate("UPDATE refresh_tokens SET is_current = 0, rotated_at = :now, "
+                        + "successor_hash = :successor, successor_sealed = :sealed "
+                        + "WHERE token_hash = :hash AND is_current = 1")
+                .bind("hash", presented).bind("now", millis(now)).bind("successor", successor.tokenHash())
+                .bind("sealed", successor.sealedToken().orElse(null))
+                .execute();
         if (demoted != 1) {
             throw new IllegalStateException("a refresh token changed inside a write transaction");
         }
-        insertCurrentToken(h, grant.get().grantId(), newHash, newExpiresAt);
+        insertCurrentToken(h, grant.get().grantId(), successor.tokenHash(), successor.expiresAt());
         return new RefreshRotation.Rotated(grant.get());
+    }
+
+    /** A repeat when the token was rotated within the grace into the still current token; else reuse. */
+    private static RefreshRotation repeatOrReuse(Handle h, TokenRow token, Grant grant, Instant now, Duration grace) {
+        if (token.sealedSuccessor() == null || token.rotatedAt() == null
+                || !now.isBefore(token.rotatedAt().plus(grace)) || !grant.isActive(now)) {
+            return new RefreshRotation.Reused(grant);
+        }
+        boolean successorCurrent = h.createQuery("SELECT 1 FROM refresh_tokens WHERE token_hash = :hash "
+                        + "AND is_current = 1 AND expires_at > :now")
+                .bind("hash", token.successorHash()).bind("now", millis(now))
+                .mapTo(Integer.class).findOne().isPresent();
+        return successorCurrent
+                ? new RefreshRotation.Repeated(grant, token.sealedSuccessor())
+                : new RefreshRotation.Reused(grant);
     }
 
     private static void insertCurrentToken(Handle h, String grantId, String tokenHash, Instant expiresAt) {
@@ -103,6 +125,15 @@ public final class GrantRows {
                 instant(rs, "expires_at"), flag(rs, "revoked"));
     }
 
-    private record TokenRow(String grantId, boolean current) {
+    private static TokenRow mapToken(ResultSet rs, StatementContext ctx) throws SQLException {
+        long rotatedAt = rs.getLong("rotated_at");
+        return new TokenRow(rs.getString("grant_id"), flag(rs, "is_current"),
+                rs.wasNull() ? null : Instant.ofEpochMilli(rotatedAt),
+                rs.getString("successor_hash"), rs.getString("successor_sealed"));
+    }
+
+    /** A refresh token row; the last three are null while it is current (and for a strict rotation's sealed). */
+    private record TokenRow(String grantId, boolean current, Instant rotatedAt, String successorHash,
+                            String sealedSuccessor) {
     }
 }

@@ -26,7 +26,8 @@ final class Migrator {
     private static final System.Logger LOG = System.getLogger("dev.mcpoauth.store.sqlite");
 
     /** Applied in order; never edit or reorder a released entry, only append. */
-    static final List<String> MIGRATIONS = List.of("V1__initial_schema.sql", "V2__client_last_used.sql");
+    static final List<String> MIGRATIONS = List.of("V1__initial_schema.sql", "V2__client_last_used.sql",
+            "V3__refresh_reuse_grace.sql");
 
     private Migrator() {
     }
