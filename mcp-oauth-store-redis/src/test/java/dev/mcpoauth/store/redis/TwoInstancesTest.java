@@ -9,8 +9,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mcpoauth.CodeRedemption;
 import dev.mcpoauth.Grant;
 import dev.mcpoauth.RefreshRotation;
+import dev.mcpoauth.RefreshSuccessor;
 import dev.mcpoauth.SigningKey;
 import dev.mcpoauth.testing.TestValues;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -91,6 +93,24 @@ class TwoInstancesTest {
                 assertThat(first.findGrantByRefreshToken("next-" + round + "-" + i, NOW).isPresent())
                         .as("only the winner's new token is current").isEqualTo(i == winners.getFirst());
             }
+        }
+    }
+
+    @Test
+    void refreshOneTokenWithGraceFromTwoInstancesThenOneRotatedAndEveryOtherRepeatsTheWinner() throws Exception {
+        for (int round = 0; round < ROUNDS; round++) {
+            Grant grant = TestValues.grant("two-instance-grace-" + round, "shared-client");
+            String token = "graced-" + round;
+            second.saveGrant(grant, token, NOW.plus(LONG));
+            int r = round;
+            List<RefreshRotation> results = race(i -> () -> instance(i).rotateRefreshToken(token,
+                    RefreshSuccessor.sealed("next-" + r + "-" + i, NOW.plus(LONG), "sealed-" + r + "-" + i),
+                    NOW, Duration.ofSeconds(60)));
+            List<Integer> winners = IntStream.range(0, THREADS)
+                    .filter(i -> results.get(i) instanceof RefreshRotation.Rotated).boxed().toList();
+            assertThat(winners).as("round %d: a refresh token rotates once across instances", round).hasSize(1);
+            assertThat(results).filteredOn(x -> x instanceof RefreshRotation.Repeated).hasSize(THREADS - 1)
+                    .containsOnly(new RefreshRotation.Repeated(grant, "sealed-" + round + "-" + winners.getFirst()));
         }
     }
 

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A second JVM races this one on the same file for the same codes and refresh tokens: single use
- * must hold across processes, which only SQLite's file locking can provide.
+ * must hold across processes, which only SQLite's file locking can provide, and every refresher
+ * that loses within the reuse grace must be handed the winner's successor, whichever JVM won.
  *
  * <p>The child runs with {@code java -m} on the module graph of the store alone, which doubles as
  * the build's module-path smoke run. The JVMs run in lockstep rounds, one code and one refresh token per round. Even rounds give
@@ -79,6 +80,10 @@ class CrossProcessRaceTest {
                     assertThat(rotations).as("token %d: one refresh token, two JVMs, exactly one rotation", k).hasSize(1);
                     assertThat(store.findGrantByRefreshToken(rotations.getFirst(), NOW))
                             .as("the winner's new token is current").isPresent();
+                    java.util.Set<String> repeated = new java.util.HashSet<>(here.repeatedSealed());
+                    repeated.addAll(there.repeatedSealed());
+                    assertThat(repeated).as("token %d: every loser in both JVMs repeats the winner's rotation", k)
+                            .containsExactly(Racer.sealedFor(rotations.getFirst()));
                     childWins += there.redeemed() + there.rotatedTo().size();
                     parentWins += here.redeemed() + here.rotatedTo().size();
                 }

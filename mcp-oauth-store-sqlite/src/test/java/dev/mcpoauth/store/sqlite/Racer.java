@@ -2,11 +2,14 @@ package dev.mcpoauth.store.sqlite;
 
 import dev.mcpoauth.CodeRedemption;
 import dev.mcpoauth.RefreshRotation;
+import dev.mcpoauth.RefreshSuccessor;
 import dev.mcpoauth.TokenStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -18,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * One JVM's side of {@link CrossProcessRaceTest}: for each round {@code k}, a fixed set of threads
  * parks at a start gate, then each tries to redeem code {@code k} and rotate refresh token
- * {@code k} (half of them in the other order). The same class runs in both JVMs; it uses only
+ * {@code k} within the reuse grace (half of them in the other order). The same class runs in both JVMs; it uses only
  * the API and this module, so that the child JVM runs on the plain module graph of the store.
  */
 final class Racer implements AutoCloseable {
@@ -29,20 +32,39 @@ final class Racer implements AutoCloseable {
     /** How long rotated-to refresh tokens live. */
     static final Duration LONG = Duration.ofDays(30);
 
-    /** What this JVM's threads won in one round. */
-    record Result(int redeemed, List<String> rotatedTo, List<String> errors) {
+    /** The reuse grace every rotation of the race runs with, so that losers repeat the winner's rotation. */
+    static final Duration GRACE = Duration.ofSeconds(60);
 
-        /** One line, for the child to print: {@code redeemed rotatedTo|- errors}. */
+    /**
+     * What this JVM's threads won in one round, and the distinct sealed successors its losers were
+     * handed (all of them must be the winner's, whichever JVM won).
+     */
+    record Result(int redeemed, List<String> rotatedTo, List<String> errors, Set<String> repeatedSealed) {
+
+        /** One line, for the child to print: {@code redeemed rotatedTo|- errors repeatedSealed|-}. */
         String encode() {
-            return redeemed + " " + (rotatedTo.isEmpty() ? "-" : String.join(",", rotatedTo)) + " " + errors.size();
+            return redeemed + " " + join(rotatedTo) + " " + errors.size() + " " + join(repeatedSealed);
         }
 
         static Result decode(String line) {
             String[] parts = line.split(" ");
-            List<String> rotated = parts[1].equals("-") ? List.of() : List.of(parts[1].split(","));
-            return new Result(Integer.parseInt(parts[0]), rotated,
-                    Integer.parseInt(parts[2]) == 0 ? List.of() : List.of(parts[2] + " errors in the child"));
+            return new Result(Integer.parseInt(parts[0]), split(parts[1]),
+                    Integer.parseInt(parts[2]) == 0 ? List.of() : List.of(parts[2] + " errors in the child"),
+                    Set.copyOf(split(parts[3])));
         }
+
+        private static String join(java.util.Collection<String> values) {
+            return values.isEmpty() ? "-" : String.join(",", values);
+        }
+
+        private static List<String> split(String joined) {
+            return joined.equals("-") ? List.of() : List.of(joined.split(","));
+        }
+    }
+
+    /** What a rotation to {@code newHash} seals: the token itself is never seen by a store. */
+    static String sealedFor(String newHash) {
+        return "sealed-" + newHash;
     }
 
     /** A round whose threads are parked at the gate. */
@@ -52,6 +74,7 @@ final class Racer implements AutoCloseable {
         private final AtomicInteger redeemed = new AtomicInteger();
         private final ConcurrentLinkedQueue<String> rotatedTo = new ConcurrentLinkedQueue<>();
         private final ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
+        private final Set<String> repeatedSealed = ConcurrentHashMap.newKeySet();
 
         /** Opens the gate. */
         void release() {
@@ -63,7 +86,7 @@ final class Racer implements AutoCloseable {
             for (Future<?> future : futures) {
                 future.get(2, TimeUnit.MINUTES);
             }
-            return new Result(redeemed.get(), List.copyOf(rotatedTo), List.copyOf(errors));
+            return new Result(redeemed.get(), List.copyOf(rotatedTo), List.copyOf(errors), Set.copyOf(repeatedSealed));
         }
     }
 
@@ -126,11 +149,12 @@ final class Racer implements AutoCloseable {
     }
 
     private void rotate(Round round, int k, String newHash) {
-        RefreshRotation result = store.rotateRefreshToken(token(k), newHash, NOW.plus(LONG), NOW);
-        if (result instanceof RefreshRotation.Rotated) {
-            round.rotatedTo.add(newHash);
-        } else if (!(result instanceof RefreshRotation.Reused)) {
-            round.errors.add("round " + k + ": unexpected " + result);
+        RefreshRotation result = store.rotateRefreshToken(token(k),
+                RefreshSuccessor.sealed(newHash, NOW.plus(LONG), sealedFor(newHash)), NOW, GRACE);
+        switch (result) {
+            case RefreshRotation.Rotated r -> round.rotatedTo.add(newHash);
+            case RefreshRotation.Repeated r -> round.repeatedSealed.add(r.sealedSuccessor());
+            default -> round.errors.add("round " + k + ": unexpected " + result);
         }
     }
 

@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mcpoauth.CodeRedemption;
 import dev.mcpoauth.RefreshRotation;
+import dev.mcpoauth.RefreshSuccessor;
 import dev.mcpoauth.testing.TestValues;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -72,6 +74,24 @@ class TwoStoresRaceTest {
         String winner = "new-" + winners.getFirst();
         assertThat(first.findGrantByRefreshToken(winner, NOW)).isPresent();
         assertThat(second.findGrantByRefreshToken(winner, NOW)).isPresent();
+    }
+
+    @Test
+    void rotateWithGraceWhenTwoStoresRaceThenOneRotatedAndEveryOtherRepeatsTheWinner() throws Exception {
+        second.saveGrant(TestValues.grant("g", "c"), "shared-token", NOW.plus(LONG));
+        List<RefreshRotation> results = race(i -> () -> store(i).rotateRefreshToken("shared-token",
+                RefreshSuccessor.sealed("new-" + i, NOW.plus(LONG), "sealed-new-" + i), NOW, Duration.ofSeconds(60)));
+        List<Integer> winners = new ArrayList<>();
+        for (int i = 0; i < THREADS; i++) {
+            if (results.get(i) instanceof RefreshRotation.Rotated) {
+                winners.add(i);
+            }
+        }
+        assertThat(winners).hasSize(1);
+        assertThat(results).filteredOn(r -> r instanceof RefreshRotation.Repeated).hasSize(THREADS - 1)
+                .extracting(r -> ((RefreshRotation.Repeated) r).sealedSuccessor())
+                .as("every loser, on either store, is handed the winner's successor")
+                .containsOnly("sealed-new-" + winners.getFirst());
     }
 
     private SqliteTokenStore store(int i) {
