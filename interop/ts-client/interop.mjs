@@ -7,7 +7,9 @@
 // 401 -> discovery -> dynamic registration -> /authorize -> login form POST (with its CSRF cookie and
 // hidden fields, as a browser would) -> code -> token -> initialize -> tools/list -> tools/call ->
 // a forced refresh (the access token is spoiled, the SDK refreshes on the 401) -> rotation checked
-// -> reuse of the rotated-away refresh token revokes the family.
+// -> the same refresh repeated within the reuse grace converges on one successor -> two client
+// processes sharing one stored credential refresh at once and staggered, and converge -> reuse of a
+// refresh token more than one rotation old revokes the family.
 // Prints one line per check and a closing "N passed, N failed"; exits 1 on any failure.
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
@@ -148,9 +150,78 @@ async function runMethod(method) {
   check(`${method}: new access token issued`, second.access_token !== first.access_token && !second.access_token.startsWith('spoiled'));
   await client.close();
 
-  // Reusing the rotated-away refresh token is refused and revokes the family (RFC 9700 §4.14.2).
+  // The same refresh repeated within the reuse grace (a retry after a lost answer) converges on the
+  // successor the first refresh issued, and every access token keeps working.
+  const repeat = await refreshDirectly(method, registered, first.refresh_token);
+  const repeatBody = await repeat.json();
+  check(`${method}: refresh repeated within the grace -> 200 with the same successor`,
+      repeat.status === 200 && repeatBody.refresh_token === second.refresh_token && repeatBody.access_token !== second.access_token,
+      `${repeat.status} ${JSON.stringify(Object.keys(repeatBody))}`);
+  check(`${method}: both access tokens of the repeated refresh work`,
+      (await ping(second.access_token)).status === 200 && (await ping(repeatBody.access_token)).status === 200);
+
+  const shared = await twoProcessesShareOneCredential(method, registered, second);
+
+  // Reusing a refresh token more than one rotation old is theft: refused, and the family is revoked
+  // (RFC 9700 §4.14.2).
+  const reuse = await refreshDirectly(method, registered, first.refresh_token);
+  const reuseBody = await reuse.json();
+  check(`${method}: refresh token two rotations old -> 400 invalid_grant`, reuse.status === 400 && reuseBody.error === 'invalid_grant',
+      `${reuse.status} ${JSON.stringify(reuseBody)}`);
+  const afterReuse = await ping(shared.access_token);
+  check(`${method}: family revoked, current access token now refused`, afterReuse.status === 401,
+      `${afterReuse.status} ${afterReuse.headers.get('www-authenticate')}`);
+}
+
+/**
+ * Two processes of one client (Claude Code's sessions) share one stored credential: each starts from
+ * its own copy, both find their access token expired at the same moment and refresh with the same
+ * refresh token, then later one refreshes again and the other follows seconds after with its older
+ * copy. Every refresh must succeed and both must converge on one refresh token that still works.
+ */
+async function twoProcessesShareOneCredential(method, registered, stored) {
+  const spoil = tokens => ({ ...tokens, access_token: 'expired' + tokens.access_token.slice(7) });
+  const processes = [new HeadlessProvider(method), new HeadlessProvider(method)];
+  for (const p of processes) {
+    p.saved.client = registered;
+    p.saved.tokens = spoil(stored);
+  }
+  const call = async (p, message) => {
+    const { client } = await connect(p);
+    try {
+      const result = await client.callTool({ name: 'echo', arguments: { message } });
+      return JSON.stringify(result.content).includes(message);
+    } finally {
+      await client.close();
+    }
+  };
+  const both = await Promise.all(processes.map((p, i) => call(p, `process ${i} at once`)));
+  check(`${method}: two processes refresh one credential at once, both calls succeed`, both.every(Boolean), JSON.stringify(both));
+  const [a, b] = processes.map(p => p.saved.tokens);
+  check(`${method}: both processes converge on one new refresh token`,
+      a.refresh_token === b.refresh_token && a.refresh_token !== stored.refresh_token);
+  check(`${method}: no interactive sign-in was needed`, processes.every(p => p.code === undefined));
+
+  // Later: process 0 refreshes again; process 1 follows with its now rotated-away copy.
+  processes[0].saved.tokens = spoil(processes[0].saved.tokens);
+  const firstAgain = await call(processes[0], 'process 0 later');
+  processes[1].saved.tokens = spoil(processes[1].saved.tokens);
+  const secondAgain = await call(processes[1], 'process 1 seconds after');
+  const [a2, b2] = processes.map(p => p.saved.tokens);
+  check(`${method}: staggered refreshes of one credential both succeed and converge`,
+      firstAgain && secondAgain && a2.refresh_token === b2.refresh_token && a2.refresh_token !== a.refresh_token,
+      JSON.stringify([firstAgain, secondAgain]));
+  const onward = await refreshDirectly(method, registered, b2.refresh_token);
+  const onwardBody = await onward.json();
+  check(`${method}: the converged refresh token still rotates`, onward.status === 200 && onwardBody.refresh_token !== b2.refresh_token,
+      `${onward.status} ${JSON.stringify(onwardBody)}`);
+  return onwardBody;
+}
+
+/** A refresh_token grant sent by hand, authenticated as the client registered. */
+async function refreshDirectly(method, registered, refreshToken) {
   const meta = await (await fetch(new URL('/.well-known/oauth-authorization-server', mcpUrl))).json();
-  const body = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: first.refresh_token });
+  const body = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken });
   const headers = { 'content-type': 'application/x-www-form-urlencoded' };
   if (method === 'client_secret_basic') {
     headers.authorization = 'Basic ' + Buffer.from(`${encodeURIComponent(registered.client_id)}:${encodeURIComponent(registered.client_secret)}`).toString('base64');
@@ -158,17 +229,16 @@ async function runMethod(method) {
     body.set('client_id', registered.client_id);
     if (method === 'client_secret_post') body.set('client_secret', registered.client_secret);
   }
-  const reuse = await fetch(meta.token_endpoint, { method: 'POST', headers, body });
-  const reuseBody = await reuse.json();
-  check(`${method}: reused refresh token -> 400 invalid_grant`, reuse.status === 400 && reuseBody.error === 'invalid_grant',
-      `${reuse.status} ${JSON.stringify(reuseBody)}`);
-  const afterReuse = await fetch(mcpUrl, {
+  return fetch(meta.token_endpoint, { method: 'POST', headers, body });
+}
+
+/** A JSON-RPC ping to the MCP endpoint with a bearer token. */
+function ping(accessToken) {
+  return fetch(mcpUrl, {
     method: 'POST',
-    headers: { authorization: `Bearer ${second.access_token}`, 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
+    headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
     body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'ping' })
   });
-  check(`${method}: family revoked, current access token now refused`, afterReuse.status === 401,
-      `${afterReuse.status} ${afterReuse.headers.get('www-authenticate')}`);
 }
 
 for (const method of methods) {

@@ -56,7 +56,7 @@ class FullFlowInteropTest {
     }
 
     @Test
-    void sdkClientWhenItFollowsTheWholeOAuthFlowThenToolsSeeTheUserAndRefreshReuseRevokesTheFamily() {
+    void sdkClientWhenItFollowsTheWholeOAuthFlowThenToolsSeeTheUserARepeatConvergesAndReuseRevokesTheFamily() {
         start(b -> b);
         assertThat(server.port()).as("port 0 bound a real port").isPositive();
         assertThat(server.mcpUrl().toString()).isEqualTo(server.baseUri() + "/mcp");
@@ -80,17 +80,23 @@ class FullFlowInteropTest {
         renewed.initialize();
         assertThat(SdkClients.whoami(renewed)).isEqualTo("user-alice");
 
+        HttpResponse<String> repeat = dance.refresh((String) first.get("refresh_token"));
+        assertThat(repeat.statusCode()).as("a repeat within the reuse grace is answered").isEqualTo(200);
+        assertThat(Http.json(repeat)).as("with the successor of the first answer")
+                .containsEntry("refresh_token", second.get("refresh_token"));
+        Map<String, Object> third = Http.json(dance.refresh((String) second.get("refresh_token")));
+
         HttpResponse<String> reuse = dance.refresh((String) first.get("refresh_token"));
-        assertThat(reuse.statusCode()).isEqualTo(400);
+        assertThat(reuse.statusCode()).as("a token two rotations old is reuse").isEqualTo(400);
         assertThat(Http.json(reuse)).containsEntry("error", "invalid_grant");
 
         HttpResponse<String> revokedRaw = Http.post(server.mcpUrl().toString(), Http.JSON, McpGateTest.INITIALIZE,
-                "Accept", McpGateTest.ACCEPT, "Authorization", "Bearer " + second.get("access_token"));
+                "Accept", McpGateTest.ACCEPT, "Authorization", "Bearer " + third.get("access_token"));
         assertThat(revokedRaw.statusCode()).as("reuse revoked the whole family").isEqualTo(401);
         assertThat(Http.header(revokedRaw, "WWW-Authenticate")).contains("error=\"invalid_token\"");
-        assertThatThrownBy(() -> sdkClient((String) second.get("access_token")).initialize())
+        assertThatThrownBy(() -> sdkClient((String) third.get("access_token")).initialize())
                 .as("the SDK client with a revoked token cannot initialize");
-        assertThat(dance.refresh((String) second.get("refresh_token")).statusCode()).isEqualTo(400);
+        assertThat(dance.refresh((String) third.get("refresh_token")).statusCode()).isEqualTo(400);
     }
 
     @Test

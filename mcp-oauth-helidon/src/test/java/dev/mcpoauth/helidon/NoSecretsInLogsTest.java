@@ -156,11 +156,19 @@ class NoSecretsInLogsTest {
             assertThat(Http.post(server.base + "/introspect", Http.FORM, "token=" + OAuthClient.enc(access),
                     "Authorization", basic).statusCode()).isEqualTo(200);
 
-            // Rotation, reuse of the rotated-away token (revokes the family), replay of the code.
+            // Rotation, a repeat within the reuse grace, a second rotation, reuse of the token two
+            // rotations old (revokes the family), replay of the code.
             Map<String, Object> rotated = Http.json(oauth.token(Map.of("grant_type", "refresh_token",
                     "refresh_token", refresh), "Authorization", basic));
             secrets.add((String) rotated.get("access_token"));
             secrets.add((String) rotated.get("refresh_token"));
+            Map<String, Object> repeated = Http.json(oauth.token(Map.of("grant_type", "refresh_token",
+                    "refresh_token", refresh), "Authorization", basic));
+            secrets.add((String) repeated.get("access_token"));
+            Map<String, Object> rotatedAgain = Http.json(oauth.token(Map.of("grant_type", "refresh_token",
+                    "refresh_token", (String) rotated.get("refresh_token")), "Authorization", basic));
+            secrets.add((String) rotatedAgain.get("access_token"));
+            secrets.add((String) rotatedAgain.get("refresh_token"));
             assertThat(oauth.token(Map.of("grant_type", "refresh_token", "refresh_token", refresh), "Authorization", basic)
                     .statusCode()).isEqualTo(400);
             assertThat(oauth.token(exchange, "Authorization", basic).statusCode()).isEqualTo(400);

@@ -55,16 +55,23 @@ class RefreshAttackTest {
     }
 
     @Test
-    void reuseOfARotatedRefreshTokenThenInvalidGrantAndTheWholeFamilyIsRevoked() {
-        Map<String, Object> first = oauth.publicTokens();
-        String clientId = (String) first.get("client_id");
-        Map<String, Object> second = Http.json(refresh(clientId, (String) first.get("refresh_token")));
-        assertTokenAccepted(server.base, (String) second.get("access_token"));
+    void reuseOfARotatedRefreshTokenAfterTheGraceThenInvalidGrantAndTheWholeFamilyIsRevoked(@TempDir Path own) {
+        try (ClockedServer clocked = new ClockedServer(own, b -> b)) {
+            OAuthClient client = clocked.client();
+            Map<String, Object> first = client.publicTokens();
+            Map<String, String> reuse = Map.of("grant_type", "refresh_token", "refresh_token",
+                    (String) first.get("refresh_token"), "client_id", (String) first.get("client_id"));
+            Map<String, Object> second = Http.json(client.token(reuse));
+            assertTokenAccepted(clocked.base, (String) second.get("access_token"));
+            clocked.clock.advance(Duration.ofSeconds(60));
 
-        assertOAuthError(refresh(clientId, (String) first.get("refresh_token")), 400, "invalid_grant");
+            assertOAuthError(client.token(reuse), 400, "invalid_grant");
 
-        assertTokenRefused(server.base, (String) second.get("access_token"));
-        assertOAuthError(refresh(clientId, (String) second.get("refresh_token")), 400, "invalid_grant");
+            assertTokenRefused(clocked.base, (String) second.get("access_token"));
+            assertOAuthError(client.token(Map.of("grant_type", "refresh_token", "refresh_token",
+                    (String) second.get("refresh_token"), "client_id", (String) first.get("client_id"))),
+                    400, "invalid_grant");
+        }
     }
 
     @Test
