@@ -158,7 +158,7 @@ async function runMethod(method) {
       repeat.status === 200 && repeatBody.refresh_token === second.refresh_token && repeatBody.access_token !== second.access_token,
       `${repeat.status} ${JSON.stringify(Object.keys(repeatBody))}`);
   check(`${method}: both access tokens of the repeated refresh work`,
-      (await ping(second.access_token)).status === 200 && (await ping(repeatBody.access_token)).status === 200);
+      (await initialize(second.access_token)).status === 200 && (await initialize(repeatBody.access_token)).status === 200);
 
   const shared = await twoProcessesShareOneCredential(method, registered, second);
 
@@ -168,7 +168,7 @@ async function runMethod(method) {
   const reuseBody = await reuse.json();
   check(`${method}: refresh token two rotations old -> 400 invalid_grant`, reuse.status === 400 && reuseBody.error === 'invalid_grant',
       `${reuse.status} ${JSON.stringify(reuseBody)}`);
-  const afterReuse = await ping(shared.access_token);
+  const afterReuse = await initialize(shared.access_token);
   check(`${method}: family revoked, current access token now refused`, afterReuse.status === 401,
       `${afterReuse.status} ${afterReuse.headers.get('www-authenticate')}`);
 }
@@ -232,12 +232,13 @@ async function refreshDirectly(method, registered, refreshToken) {
   return fetch(meta.token_endpoint, { method: 'POST', headers, body });
 }
 
-/** A JSON-RPC ping to the MCP endpoint with a bearer token. */
-function ping(accessToken) {
+/** A JSON-RPC initialize sent to the MCP endpoint by hand with a bearer token: 200 when the token is accepted. */
+function initialize(accessToken) {
   return fetch(mcpUrl, {
     method: 'POST',
     headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
-    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'ping' })
+    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: {
+      protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'mcp-oauth-ts-interop-raw', version: '1.0.0' } } })
   });
 }
 

@@ -34,7 +34,9 @@ class ExampleOnModulePathTest {
 
             NodeRun plain = NodeRun.interop(example.mcpUrl(), "alice", "cows");
             assertThat(plain.exitCode()).as("TypeScript SDK client, plain-text users file:\n" + plain.output()).isZero();
-            assertThat(plain.output()).contains(" passed, 0 failed");
+            assertThat(plain.output()).contains(" passed, 0 failed")
+                    .as("the scenario of two client processes sharing one credential ran")
+                    .contains("ok   none: both processes converge on one new refresh token");
 
             NodeRun hashed = NodeRun.interop(example.mcpUrl(), "bob", "dogs", "none");
             assertThat(hashed.exitCode()).as("TypeScript SDK client, hashed password:\n" + hashed.output()).isZero();
