@@ -102,10 +102,11 @@ final class GroupCommit implements AutoCloseable {
     }
 
     private void runBatch(List<PendingWrite<?>> batch) {
+        // Counted before any of its writes completes, so whoever sees a write done sees its batch counted.
+        batches.incrementAndGet();
         try {
             runner.accept(batch);
         } finally {
-            batches.incrementAndGet();
             // The runner completes each operation; should it fail to (an Error), none may wait forever.
             for (PendingWrite<?> w : batch) {
                 w.fail(new StorageException("SQLite token store could not " + w.what()
@@ -119,7 +120,7 @@ final class GroupCommit implements AutoCloseable {
         return queue.size();
     }
 
-    /** How many batches (transactions) have run. */
+    /** How many batches (transactions) have started. */
     long batches() {
         return batches.get();
     }
