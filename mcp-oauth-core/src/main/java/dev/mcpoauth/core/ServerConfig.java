@@ -5,6 +5,8 @@ import dev.mcpoauth.spi.ProviderSettings;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,6 +40,17 @@ import java.util.Set;
  * {@link #clientMetadataDocuments()} accepts Client ID Metadata Documents, fetched with SSRF
  * protection. Rate limits per client address are the transport's (see its settings).
  *
+ * <h2>Durations from settings</h2>
+ * Every duration can be set without code, by setting key: {@code access.token.lifetime},
+ * {@code authorization.code.lifetime}, {@code pending.login.lifetime}, {@code refresh.token.lifetime},
+ * {@code grant.lifetime}, {@code signing.key.rotation}, {@code unused.client.lifetime} and
+ * {@code revocation.check.interval}, each given with {@link Builder#setting(String, String)}, the
+ * system property {@code mcpoauth.<key>} or the environment variable {@code MCPOAUTH_<KEY>} (dots as
+ * underscores), in that order of precedence, as ISO-8601 ({@code PT15M}), a number with a unit
+ * ({@code 15m}, {@code 2h}, {@code 30d}) or seconds. A value given to the builder method wins over
+ * every setting, as an instance given to the builder wins over a provider id. A value that is not a
+ * duration, or out of range, fails {@link Builder#build()} with every other problem.
+ *
  * <p>Immutable and thread safe. Create with {@link #builder()}; {@link Builder#build()} reports
  * every problem at once.
  */
@@ -65,6 +78,7 @@ public final class ServerConfig {
     private final boolean clientMetadataDocuments;
     private final Map<String, String> settings;
     private final boolean dbPathExplicit;
+    private final Set<String> explicitDurations;
     private final String issuer;
 
     private ServerConfig(Builder b) {
@@ -90,6 +104,7 @@ public final class ServerConfig {
         clientMetadataDocuments = b.clientMetadataDocuments;
         settings = Map.copyOf(b.settings);
         dbPathExplicit = b.dbPathExplicit;
+        explicitDurations = Set.copyOf(b.explicitDurations);
         issuer = ServerConfigCheck.issuer(host, port, publicBaseUrl);
     }
 
@@ -250,9 +265,7 @@ public final class ServerConfig {
 
     /** The settings handed to providers, merged with {@link System#getProperties()} and {@link System#getenv()}. */
     public ProviderSettings providerSettings() {
-        Map<String, String> properties = new LinkedHashMap<>();
-        System.getProperties().forEach((k, v) -> properties.put(String.valueOf(k), String.valueOf(v)));
-        return providerSettings(properties, System.getenv());
+        return providerSettings(ServerConfigCheck.systemProperties(), System.getenv());
     }
 
     /**
@@ -310,6 +323,8 @@ public final class ServerConfig {
         boolean clientMetadataDocuments = true;
         Map<String, String> settings = new LinkedHashMap<>();
         boolean dbPathExplicit;
+        /** The setting keys of the durations given to this builder's methods, which settings do not override. */
+        Set<String> explicitDurations = new HashSet<>();
 
         private Builder() {
         }
@@ -337,6 +352,7 @@ public final class ServerConfig {
             clientMetadataDocuments = c.clientMetadataDocuments;
             settings = new LinkedHashMap<>(c.settings);
             dbPathExplicit = c.dbPathExplicit;
+            explicitDurations = new HashSet<>(c.explicitDurations);
         }
 
         /** Sets the host to listen on; a wildcard address is shown as {@code localhost} in URLs. */
@@ -412,36 +428,42 @@ public final class ServerConfig {
         /** Sets the access token lifetime; positive, at most one day. */
         public Builder accessTokenLifetime(Duration lifetime) {
             this.accessTokenLifetime = Objects.requireNonNull(lifetime, "accessTokenLifetime");
+            explicitDurations.add(DurationSettings.ACCESS_TOKEN_LIFETIME);
             return this;
         }
 
         /** Sets the authorization code lifetime; positive, at most 10 minutes. */
         public Builder authorizationCodeLifetime(Duration lifetime) {
             this.authorizationCodeLifetime = Objects.requireNonNull(lifetime, "authorizationCodeLifetime");
+            explicitDurations.add(DurationSettings.AUTHORIZATION_CODE_LIFETIME);
             return this;
         }
 
         /** Sets how long a user has to log in; positive, at most one hour. */
         public Builder pendingLoginLifetime(Duration lifetime) {
             this.pendingLoginLifetime = Objects.requireNonNull(lifetime, "pendingLoginLifetime");
+            explicitDurations.add(DurationSettings.PENDING_LOGIN_LIFETIME);
             return this;
         }
 
         /** Sets the refresh token lifetime; positive. */
         public Builder refreshTokenLifetime(Duration lifetime) {
             this.refreshTokenLifetime = Objects.requireNonNull(lifetime, "refreshTokenLifetime");
+            explicitDurations.add(DurationSettings.REFRESH_TOKEN_LIFETIME);
             return this;
         }
 
         /** Sets the absolute grant lifetime; positive. */
         public Builder grantLifetime(Duration lifetime) {
             this.grantLifetime = Objects.requireNonNull(lifetime, "grantLifetime");
+            explicitDurations.add(DurationSettings.GRANT_LIFETIME);
             return this;
         }
 
         /** Sets how long a signing key signs before it is replaced; positive. */
         public Builder signingKeyRotation(Duration period) {
             this.signingKeyRotation = Objects.requireNonNull(period, "signingKeyRotation");
+            explicitDurations.add(DurationSettings.SIGNING_KEY_ROTATION);
             return this;
         }
 
@@ -460,6 +482,7 @@ public final class ServerConfig {
         /** Sets how long a client that never completed a flow is kept; between 1 minute and 3650 days. */
         public Builder unusedClientLifetime(Duration lifetime) {
             this.unusedClientLifetime = Objects.requireNonNull(lifetime, "unusedClientLifetime");
+            explicitDurations.add(DurationSettings.UNUSED_CLIENT_LIFETIME);
             return this;
         }
 
@@ -469,6 +492,7 @@ public final class ServerConfig {
          */
         public Builder revocationCheckInterval(Duration interval) {
             this.revocationCheckInterval = Objects.requireNonNull(interval, "revocationCheckInterval");
+            explicitDurations.add(DurationSettings.REVOCATION_CHECK_INTERVAL);
             return this;
         }
 
@@ -496,13 +520,22 @@ public final class ServerConfig {
         }
 
         /**
-         * Checks every setting and builds the configuration.
+         * Checks every setting and builds the configuration. Durations not given to their builder
+         * method are read from their setting key (see {@link ServerConfig}), from
+         * {@link #setting(String, String)}, {@link System#getProperties()} and {@link System#getenv()}.
          *
          * @return the configuration
          * @throws InvalidConfigurationException listing every problem found
          */
         public ServerConfig build() {
-            List<String> problems = ServerConfigCheck.problems(this);
+            return build(ServerConfigCheck.systemProperties(), System.getenv());
+        }
+
+        /** Builds with these system properties and environment variables instead of the process's. */
+        ServerConfig build(Map<String, String> systemProperties, Map<String, String> environment) {
+            List<String> problems = new ArrayList<>(DurationSettings.resolve(this,
+                    ServerConfigCheck.layered(settings, systemProperties, environment)));
+            problems.addAll(ServerConfigCheck.problems(this));
             if (!problems.isEmpty()) {
                 throw new InvalidConfigurationException(problems);
             }

@@ -1,0 +1,93 @@
+package dev.mcpoauth.core;
+
+import dev.mcpoauth.spi.ProviderSettings;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+
+/**
+ * The durations of {@link ServerConfig} that an operator can set without code: one setting key per
+ * builder method, read from {@link ServerConfig.Builder#setting}, the system property
+ * {@code mcpoauth.<key>} or the environment variable {@code MCPOAUTH_<KEY>} (dots as underscores), in
+ * that order, in any form {@link ProviderSettings#parseDuration(String)} reads ({@code PT15M},
+ * {@code 15m}, {@code 2h}, {@code 30d}, seconds).
+ *
+ * <p>A value given to the builder method wins over every setting, as an instance given to the builder
+ * wins over a provider id from the settings: code states what it means, settings fill in what code left
+ * open. Every {@code build()} resolves again the durations the builder was not given.
+ */
+final class DurationSettings {
+
+    static final String ACCESS_TOKEN_LIFETIME = "access.token.lifetime";
+    static final String AUTHORIZATION_CODE_LIFETIME = "authorization.code.lifetime";
+    static final String PENDING_LOGIN_LIFETIME = "pending.login.lifetime";
+    static final String REFRESH_TOKEN_LIFETIME = "refresh.token.lifetime";
+    static final String GRANT_LIFETIME = "grant.lifetime";
+    static final String SIGNING_KEY_ROTATION = "signing.key.rotation";
+    static final String UNUSED_CLIENT_LIFETIME = "unused.client.lifetime";
+    static final String REVOCATION_CHECK_INTERVAL = "revocation.check.interval";
+
+    /** One duration: its setting key and how to read and write it on the builder. */
+    private record Slot(String key, Function<ServerConfig.Builder, Duration> get,
+                        BiConsumer<ServerConfig.Builder, Duration> set) {
+    }
+
+    private static final List<Slot> SLOTS = List.of(
+            new Slot(ACCESS_TOKEN_LIFETIME, b -> b.accessTokenLifetime, (b, d) -> b.accessTokenLifetime = d),
+            new Slot(AUTHORIZATION_CODE_LIFETIME, b -> b.authorizationCodeLifetime,
+                    (b, d) -> b.authorizationCodeLifetime = d),
+            new Slot(PENDING_LOGIN_LIFETIME, b -> b.pendingLoginLifetime, (b, d) -> b.pendingLoginLifetime = d),
+            new Slot(REFRESH_TOKEN_LIFETIME, b -> b.refreshTokenLifetime, (b, d) -> b.refreshTokenLifetime = d),
+            new Slot(GRANT_LIFETIME, b -> b.grantLifetime, (b, d) -> b.grantLifetime = d),
+            new Slot(SIGNING_KEY_ROTATION, b -> b.signingKeyRotation, (b, d) -> b.signingKeyRotation = d),
+            new Slot(UNUSED_CLIENT_LIFETIME, b -> b.unusedClientLifetime, (b, d) -> b.unusedClientLifetime = d),
+            new Slot(REVOCATION_CHECK_INTERVAL, b -> b.revocationCheckInterval,
+                    (b, d) -> b.revocationCheckInterval = d));
+
+    private DurationSettings() {
+    }
+
+    /**
+     * Sets every duration the builder was not given explicitly from {@code values} (the layered
+     * settings), or back to its default when no setting names it.
+     *
+     * @param builder the builder to resolve
+     * @param values  the settings, builder values over system properties over environment
+     * @return one problem per value that is not a duration, naming its key and environment variable
+     */
+    static List<String> resolve(ServerConfig.Builder builder, Map<String, String> values) {
+        ServerConfig.Builder defaults = ServerConfig.builder();
+        List<String> problems = new ArrayList<>();
+        for (Slot slot : SLOTS) {
+            if (builder.explicitDurations.contains(slot.key())) {
+                continue;
+            }
+            Duration value = slot.get().apply(defaults);
+            String text = values.get(slot.key());
+            if (text != null) {
+                try {
+                    value = ProviderSettings.parseDuration(text);
+                } catch (IllegalArgumentException e) {
+                    problems.add(label(slot.key()) + " " + e.getMessage());
+                }
+            }
+            slot.set().accept(builder, value);
+        }
+        return problems;
+    }
+
+    /** {@code access.token.lifetime / MCPOAUTH_ACCESS_TOKEN_LIFETIME}: how a problem names a setting. */
+    static String label(String key) {
+        return key + " / MCPOAUTH_" + key.toUpperCase(Locale.ROOT).replace('.', '_');
+    }
+
+    /** {@code accessTokenLifetime (access.token.lifetime / MCPOAUTH_ACCESS_TOKEN_LIFETIME)}: a builder method and its setting. */
+    static String label(String builderMethod, String key) {
+        return builderMethod + " (" + label(key) + ")";
+    }
+}
