@@ -30,7 +30,11 @@ import java.util.Set;
  * <h2>URLs</h2>
  * The {@link #issuer()} is {@link #publicBaseUrl()} when set, else {@code http://{host}:{port}}
  * (a wildcard bind address such as {@code 0.0.0.0} is shown as {@code localhost}). Behind a proxy or
- * with port 0, set the public base URL, so that the issuer is the URL clients really use.
+ * with port 0, set the public base URL, so that the issuer is the URL clients really use. It may have
+ * a path ({@code https://example.com/tools}) when a proxy forwards that prefix to this server, stripped:
+ * the issuer and the resource keep the path, and the well-known documents' public URLs put the
+ * well-known segment before it ({@link #authorizationServerMetadataUrl()},
+ * {@link #protectedResourceMetadataUrl()}).
  *
  * <h2>Hardening</h2>
  * Every defence is on by default: {@link #loginThrottling()} slows password guessing per username
@@ -258,9 +262,35 @@ public final class ServerConfig {
         return issuer + mcpPath;
     }
 
-    /** The URL of the protected resource metadata (RFC 9728 §3.1, path-inserted), sent in every challenge. */
+    /**
+     * The path of the public base URL, e.g. {@code /tools} for {@code https://example.com/tools}; empty
+     * without one or when it has no path. A proxy that forwards {@code /tools/} to this server strips it.
+     */
+    public String basePath() {
+        return URI.create(issuer).getRawPath();
+    }
+
+    /**
+     * The URL of the protected resource metadata (RFC 9728 §3.1), sent in every challenge: the
+     * well-known segment goes between the host and the resource's path, e.g.
+     * {@code https://example.com/.well-known/oauth-protected-resource/tools/mcp} for the resource
+     * {@code https://example.com/tools/mcp}.
+     */
     public String protectedResourceMetadataUrl() {
-        return issuer + "/.well-known/oauth-protected-resource" + mcpPath;
+        return origin() + "/.well-known/oauth-protected-resource" + basePath() + mcpPath;
+    }
+
+    /**
+     * The URL of the authorization server metadata (RFC 8414 §3.1): the well-known segment between the
+     * host and the issuer's path, e.g. {@code https://example.com/.well-known/oauth-authorization-server/tools}.
+     */
+    public String authorizationServerMetadataUrl() {
+        return origin() + "/.well-known/oauth-authorization-server" + basePath();
+    }
+
+    private String origin() {
+        URI uri = URI.create(issuer);
+        return uri.getScheme() + "://" + uri.getRawAuthority();
     }
 
     /** The settings handed to providers, merged with {@link System#getProperties()} and {@link System#getenv()}. */
