@@ -81,7 +81,7 @@ class ExampleOnModulePathTest {
                 .as("a bad value stops start-up, every problem listed at once")
                 .hasMessageContaining("access.token.lifetime / MCPOAUTH_ACCESS_TOKEN_LIFETIME must be a duration")
                 .hasMessageContaining("authorizationCodeLifetime (authorization.code.lifetime / "
-                        + "MCPOAUTH_AUTHORIZATION_CODE_LIFETIME) must be between 1 second and PT10M");
+                        + "MCPOAUTH_AUTHORIZATION_CODE_LIFETIME) must be between 1 second and 10 minutes");
     }
 
     /** One run of {@code node interop/ts-client/interop.mjs}. */

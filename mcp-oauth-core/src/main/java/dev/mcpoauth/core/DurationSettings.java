@@ -32,22 +32,31 @@ final class DurationSettings {
     static final String UNUSED_CLIENT_LIFETIME = "unused.client.lifetime";
     static final String REVOCATION_CHECK_INTERVAL = "revocation.check.interval";
 
-    /** One duration: its setting key and how to read and write it on the builder. */
-    private record Slot(String key, Function<ServerConfig.Builder, Duration> get,
-                        BiConsumer<ServerConfig.Builder, Duration> set) {
+    /** One duration: its setting key, its builder method, its range, and how to read and write it on the builder. */
+    private record Slot(String key, String method, Duration min, Duration max,
+                        Function<ServerConfig.Builder, Duration> get, BiConsumer<ServerConfig.Builder, Duration> set) {
     }
 
+    private static final Duration SECOND = Duration.ofSeconds(1);
+    private static final Duration TEN_YEARS = Duration.ofDays(3650);
+
     private static final List<Slot> SLOTS = List.of(
-            new Slot(ACCESS_TOKEN_LIFETIME, b -> b.accessTokenLifetime, (b, d) -> b.accessTokenLifetime = d),
-            new Slot(AUTHORIZATION_CODE_LIFETIME, b -> b.authorizationCodeLifetime,
-                    (b, d) -> b.authorizationCodeLifetime = d),
-            new Slot(PENDING_LOGIN_LIFETIME, b -> b.pendingLoginLifetime, (b, d) -> b.pendingLoginLifetime = d),
-            new Slot(REFRESH_TOKEN_LIFETIME, b -> b.refreshTokenLifetime, (b, d) -> b.refreshTokenLifetime = d),
-            new Slot(GRANT_LIFETIME, b -> b.grantLifetime, (b, d) -> b.grantLifetime = d),
-            new Slot(SIGNING_KEY_ROTATION, b -> b.signingKeyRotation, (b, d) -> b.signingKeyRotation = d),
-            new Slot(UNUSED_CLIENT_LIFETIME, b -> b.unusedClientLifetime, (b, d) -> b.unusedClientLifetime = d),
-            new Slot(REVOCATION_CHECK_INTERVAL, b -> b.revocationCheckInterval,
-                    (b, d) -> b.revocationCheckInterval = d));
+            new Slot(ACCESS_TOKEN_LIFETIME, "accessTokenLifetime", SECOND, Duration.ofDays(1),
+                    b -> b.accessTokenLifetime, (b, d) -> b.accessTokenLifetime = d),
+            // At most 10 minutes: RFC 6749 §4.1.2.
+            new Slot(AUTHORIZATION_CODE_LIFETIME, "authorizationCodeLifetime", SECOND, Duration.ofMinutes(10),
+                    b -> b.authorizationCodeLifetime, (b, d) -> b.authorizationCodeLifetime = d),
+            new Slot(PENDING_LOGIN_LIFETIME, "pendingLoginLifetime", SECOND, Duration.ofHours(1),
+                    b -> b.pendingLoginLifetime, (b, d) -> b.pendingLoginLifetime = d),
+            new Slot(REFRESH_TOKEN_LIFETIME, "refreshTokenLifetime", SECOND, TEN_YEARS,
+                    b -> b.refreshTokenLifetime, (b, d) -> b.refreshTokenLifetime = d),
+            new Slot(GRANT_LIFETIME, "grantLifetime", SECOND, TEN_YEARS, b -> b.grantLifetime, (b, d) -> b.grantLifetime = d),
+            new Slot(SIGNING_KEY_ROTATION, "signingKeyRotation", SECOND, TEN_YEARS,
+                    b -> b.signingKeyRotation, (b, d) -> b.signingKeyRotation = d),
+            new Slot(UNUSED_CLIENT_LIFETIME, "unusedClientLifetime", Duration.ofMinutes(1), TEN_YEARS,
+                    b -> b.unusedClientLifetime, (b, d) -> b.unusedClientLifetime = d),
+            new Slot(REVOCATION_CHECK_INTERVAL, "revocationCheckInterval", Duration.ZERO, Duration.ofMinutes(1),
+                    b -> b.revocationCheckInterval, (b, d) -> b.revocationCheckInterval = d));
 
     private DurationSettings() {
     }
@@ -81,13 +90,35 @@ final class DurationSettings {
         return problems;
     }
 
+    /** One problem per duration outside its range, naming its builder method, its key and its environment variable. */
+    static List<String> rangeProblems(ServerConfig.Builder builder) {
+        List<String> problems = new ArrayList<>();
+        for (Slot slot : SLOTS) {
+            Duration value = slot.get().apply(builder);
+            if (value.compareTo(slot.min()) < 0 || value.compareTo(slot.max()) > 0) {
+                problems.add(slot.method() + " (" + label(slot.key()) + ") must be between " + text(slot.min())
+                        + " and " + text(slot.max()) + ", but is " + value);
+            }
+        }
+        return problems;
+    }
+
+    /** {@code 0}, {@code 1 second}, {@code 10 minutes}, {@code 3650 days}: a range bound as people write it. */
+    private static String text(Duration d) {
+        long s = d.getSeconds();
+        String[] units = {"day", "hour", "minute", "second"};
+        long[] sizes = {86_400, 3_600, 60, 1};
+        for (int i = 0; i < units.length; i++) {
+            if (s > 0 && s % sizes[i] == 0) {
+                long n = s / sizes[i];
+                return n + " " + units[i] + (n == 1 ? "" : "s");
+            }
+        }
+        return d.isZero() ? "0" : d.toString();
+    }
+
     /** {@code access.token.lifetime / MCPOAUTH_ACCESS_TOKEN_LIFETIME}: how a problem names a setting. */
     static String label(String key) {
         return key + " / MCPOAUTH_" + key.toUpperCase(Locale.ROOT).replace('.', '_');
-    }
-
-    /** {@code accessTokenLifetime (access.token.lifetime / MCPOAUTH_ACCESS_TOKEN_LIFETIME)}: a builder method and its setting. */
-    static String label(String builderMethod, String key) {
-        return builderMethod + " (" + label(key) + ")";
     }
 }

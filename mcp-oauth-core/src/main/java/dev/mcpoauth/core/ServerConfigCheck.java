@@ -6,7 +6,6 @@ import dev.mcpoauth.core.internal.Scopes;
 import dev.mcpoauth.spi.ProviderSettings;
 
 import java.net.URI;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -60,27 +59,7 @@ final class ServerConfigCheck {
             problems.add("mcpPath must not be a path of the authorization server itself (" + OAUTH_PATHS
                     + ", or under /.well-known/ or /oauth/), but is '" + b.mcpPath + "'");
         }
-        checkLifetime(DurationSettings.label("accessTokenLifetime", DurationSettings.ACCESS_TOKEN_LIFETIME),
-                b.accessTokenLifetime, Duration.ofDays(1), problems);
-        checkLifetime(DurationSettings.label("authorizationCodeLifetime", DurationSettings.AUTHORIZATION_CODE_LIFETIME),
-                b.authorizationCodeLifetime, Duration.ofMinutes(10), problems);
-        checkLifetime(DurationSettings.label("pendingLoginLifetime", DurationSettings.PENDING_LOGIN_LIFETIME),
-                b.pendingLoginLifetime, Duration.ofHours(1), problems);
-        checkLifetime(DurationSettings.label("refreshTokenLifetime", DurationSettings.REFRESH_TOKEN_LIFETIME),
-                b.refreshTokenLifetime, Duration.ofDays(3650), problems);
-        checkLifetime(DurationSettings.label("grantLifetime", DurationSettings.GRANT_LIFETIME),
-                b.grantLifetime, Duration.ofDays(3650), problems);
-        checkLifetime(DurationSettings.label("signingKeyRotation", DurationSettings.SIGNING_KEY_ROTATION),
-                b.signingKeyRotation, Duration.ofDays(3650), problems);
-        if (b.unusedClientLifetime.compareTo(Duration.ofMinutes(1)) < 0
-                || b.unusedClientLifetime.compareTo(Duration.ofDays(3650)) > 0) {
-            problems.add(DurationSettings.label("unusedClientLifetime", DurationSettings.UNUSED_CLIENT_LIFETIME)
-                    + " must be between 1 minute and 3650 days, but is " + b.unusedClientLifetime);
-        }
-        if (b.revocationCheckInterval.isNegative() || b.revocationCheckInterval.compareTo(Duration.ofMinutes(1)) > 0) {
-            problems.add(DurationSettings.label("revocationCheckInterval", DurationSettings.REVOCATION_CHECK_INTERVAL)
-                    + " must be between 0 and 1 minute, but is " + b.revocationCheckInterval);
-        }
+        problems.addAll(DurationSettings.rangeProblems(b));
         if (b.maxClients < 1) {
             problems.add("maxClients must be positive, but is " + b.maxClients);
         }
@@ -192,11 +171,5 @@ final class ServerConfigCheck {
 
     private static boolean isOAuthPath(String path) {
         return OAUTH_PATHS.contains(path) || path.startsWith("/.well-known/") || path.startsWith("/oauth/");
-    }
-
-    private static void checkLifetime(String name, Duration value, Duration max, List<String> problems) {
-        if (value.compareTo(Duration.ofSeconds(1)) < 0 || value.compareTo(max) > 0) {
-            problems.add(name + " must be between 1 second and " + max + ", but is " + value);
-        }
     }
 }

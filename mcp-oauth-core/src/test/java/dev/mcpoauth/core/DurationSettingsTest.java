@@ -83,7 +83,7 @@ class DurationSettingsTest {
                 .anySatisfy(p -> assertThat(p).startsWith("grant.lifetime / MCPOAUTH_GRANT_LIFETIME must be a duration"))
                 .anySatisfy(p -> assertThat(p).startsWith("refresh.token.lifetime / MCPOAUTH_REFRESH_TOKEN_LIFETIME"))
                 .anySatisfy(p -> assertThat(p).startsWith("authorizationCodeLifetime (authorization.code.lifetime / "
-                        + "MCPOAUTH_AUTHORIZATION_CODE_LIFETIME) must be between 1 second and PT10M, but is PT1H"))
+                        + "MCPOAUTH_AUTHORIZATION_CODE_LIFETIME) must be between 1 second and 10 minutes, but is PT1H"))
                 .anySatisfy(p -> assertThat(p).startsWith("port must be between"))
                 .hasSize(5);
     }
