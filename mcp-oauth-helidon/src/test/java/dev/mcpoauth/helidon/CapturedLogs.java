@@ -63,6 +63,16 @@ final class CapturedLogs extends Handler implements AutoCloseable {
                 .map(CapturedLogs::render).toList();
     }
 
+    /**
+     * What must never follow a client's request, whatever it sent: SEVERE records, and records at INFO or
+     * above with a stack trace. (WARNING alone may be an audit line, e.g. a replayed authorization code.)
+     */
+    List<String> errors() {
+        return records().stream().filter(r -> r.getLevel().intValue() >= Level.SEVERE.intValue()
+                        || r.getLevel().intValue() >= Level.INFO.intValue() && r.getThrown() != null)
+                .map(CapturedLogs::render).toList();
+    }
+
     /** A record as the console would print it, with its stack trace if any. */
     static String render(LogRecord record) {
         StringBuilder text = new StringBuilder(new SimpleFormatter().format(record));

@@ -34,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * query, headers, content type and body, and every response must be below 500 and carry no stack
  * trace or exception name in its body or headers. Seeded: the seed is printed and part of every
  * failure message; rerun one with {@code -Dfuzz.seed=<seed>}. Bounded by {@value #REQUESTS} requests
- * and {@value #BUDGET_SECONDS} seconds. The same requests are also sent on a raw socket with a body shorter
+ * and {@value #BUDGET_SECONDS} seconds; the log, captured meanwhile, holds no SEVERE record and no stack
+ * trace. The same requests are also sent on a raw socket with a body shorter
  * than its {@code Content-Length} and with a chunk-size line that is not hexadecimal, with the log captured.
  */
 class FuzzTest {
@@ -97,7 +98,8 @@ class FuzzTest {
         AtomicInteger sent = new AtomicInteger();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(BUDGET_SECONDS);
 
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+        CapturedLogs logs = CapturedLogs.start(java.util.logging.Level.INFO);
+        try (logs; ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<?>> workers = new ArrayList<>();
             for (int w = 0; w < WORKERS; w++) {
                 Random random = new Random(seed + w);
@@ -122,6 +124,7 @@ class FuzzTest {
 
         System.out.println("FuzzTest sent " + sent.get() + " requests");
         assertThat(failures).as("seed %d: responses with a server error or a stack trace", seed).isEmpty();
+        assertThat(logs.errors()).as("seed %d: the log holds no SEVERE record and no stack trace", seed).isEmpty();
         assertThat(sent.get()).as("seed %d: enough requests ran within the budget", seed).isGreaterThanOrEqualTo(1000);
         Map<String, Object> tokens = server.client().publicTokens();
         Attacks.assertTokenAccepted(server.base, (String) tokens.get("access_token"));
