@@ -13,7 +13,8 @@
 // Prints one line per check and a closing "N passed, N failed"; exits 1 on any failure.
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import { UnauthorizedError } from '@modelcontextprotocol/sdk/client/auth.js';
+import { UnauthorizedError, discoverAuthorizationServerMetadata, discoverOAuthProtectedResourceMetadata }
+  from '@modelcontextprotocol/sdk/client/auth.js';
 
 const [mcpUrlArg, username, password, ...methodArgs] = process.argv.slice(2);
 if (!mcpUrlArg || username === undefined || password === undefined) {
@@ -220,7 +221,9 @@ async function twoProcessesShareOneCredential(method, registered, stored) {
 
 /** A refresh_token grant sent by hand, authenticated as the client registered. */
 async function refreshDirectly(method, registered, refreshToken) {
-  const meta = await (await fetch(new URL('/.well-known/oauth-authorization-server', mcpUrl))).json();
+  // The SDK's own discovery, so that a server under a path (RFC 8414 §3.1 path-inserted metadata) works too.
+  const prm = await discoverOAuthProtectedResourceMetadata(mcpUrl);
+  const meta = await discoverAuthorizationServerMetadata(prm.authorization_servers[0]);
   const body = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken });
   const headers = { 'content-type': 'application/x-www-form-urlencoded' };
   if (method === 'client_secret_basic') {

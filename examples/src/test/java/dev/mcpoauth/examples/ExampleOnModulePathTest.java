@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The README's example, launched with {@code java -m} on the real module path, answering the whole
@@ -64,6 +65,25 @@ class ExampleOnModulePathTest {
             assertThat(run.exitCode()).as("TypeScript SDK client against CustomServer:\n" + run.output()).isZero();
             assertThat(example.stop()).isIn(0, 143);
         }
+    }
+
+    @Test
+    void lifetimesFromTheEnvironmentThenTheServerUsesThemAndBadOnesStopStartUpNamingEach() throws Exception {
+        Files.writeString(workDir.resolve("users.txt"), "alice:cows\n");
+        try (LaunchedExample example = LaunchedExample.start("dev.mcpoauth.examples.FileCredentialsServer", workDir,
+                java.util.Map.of("MCPOAUTH_ACCESS_TOKEN_LIFETIME", "15m", "MCPOAUTH_REFRESH_TOKEN_LIFETIME", "7d",
+                        "MCPOAUTH_GRANT_LIFETIME", "P30D", "MCPOAUTH_AUTHORIZATION_CODE_LIFETIME", "2m"))) {
+            assertThat(example.output()).as("the lifetimes in effect are logged once at start-up")
+                    .contains("lifetimes: access token PT15M, refresh token PT168H, grant PT720H, code PT2M");
+            assertThat(example.stop()).isIn(0, 143);
+        }
+
+        assertThatThrownBy(() -> LaunchedExample.start("dev.mcpoauth.examples.FileCredentialsServer", workDir,
+                java.util.Map.of("MCPOAUTH_ACCESS_TOKEN_LIFETIME", "soon", "MCPOAUTH_AUTHORIZATION_CODE_LIFETIME", "1h")))
+                .as("a bad value stops start-up, every problem listed at once")
+                .hasMessageContaining("access.token.lifetime / MCPOAUTH_ACCESS_TOKEN_LIFETIME must be a duration")
+                .hasMessageContaining("authorizationCodeLifetime (authorization.code.lifetime / "
+                        + "MCPOAUTH_AUTHORIZATION_CODE_LIFETIME) must be between 1 second and 10 minutes");
     }
 
     /** One run of {@code node interop/ts-client/interop.mjs}. */

@@ -39,6 +39,12 @@ final class LaunchedExample implements AutoCloseable {
 
     /** Starts {@code mainClass} on a free loopback port with the given extra options; waits until it serves. */
     static LaunchedExample start(String mainClass, Path workDir, String... options) throws Exception {
+        return start(mainClass, workDir, java.util.Map.of(), options);
+    }
+
+    /** Starts {@code mainClass} with extra environment variables, as an operator configures a deployment. */
+    static LaunchedExample start(String mainClass, Path workDir, java.util.Map<String, String> environment,
+                                 String... options) throws Exception {
         int port = freePort();
         Path modules = Path.of("target", "modules").toAbsolutePath();
         if (!Files.isDirectory(modules)) {
@@ -52,7 +58,9 @@ final class LaunchedExample implements AutoCloseable {
                 "--module", "dev.mcpoauth.examples/" + mainClass,
                 "--host", "127.0.0.1", "--port", String.valueOf(port)));
         command.addAll(List.of(options));
-        Process process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         LaunchedExample example = new LaunchedExample(process, port);
         example.awaitLine("MCP server with OAuth running at", 60);
         return example;

@@ -92,8 +92,13 @@ public final class AuthorizationServer implements AutoCloseable {
         introspection = new Introspection(engine, verifier);
         bearer = new BearerAuthenticator(engine, verifier);
         purger = new Purger(this::purgeExpired, purgeInterval);
-        LOG.log(System.Logger.Level.INFO, "authorization server {0} ready: issuer {1}, resource {2}",
-                engine.appName(), engine.config().issuer(), engine.config().resource());
+        ServerConfig c = engine.config();
+        // The lifetimes in effect, once: an operator who set them by environment sees they took.
+        LOG.log(System.Logger.Level.INFO, "authorization server {0} ready: issuer {1}, resource {2}; lifetimes: "
+                        + "access token {3}, refresh token {4}, grant {5}, code {6}, pending login {7}; "
+                        + "refresh reuse grace {8}",
+                engine.appName(), c.issuer(), c.resource(), c.accessTokenLifetime(), c.refreshTokenLifetime(),
+                c.grantLifetime(), c.authorizationCodeLifetime(), c.pendingLoginLifetime(), c.refreshReuseGrace());
     }
 
     /**

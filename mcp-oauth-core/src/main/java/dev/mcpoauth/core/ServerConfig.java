@@ -5,6 +5,8 @@ import dev.mcpoauth.spi.ProviderSettings;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,7 +30,11 @@ import java.util.Set;
  * <h2>URLs</h2>
  * The {@link #issuer()} is {@link #publicBaseUrl()} when set, else {@code http://{host}:{port}}
  * (a wildcard bind address such as {@code 0.0.0.0} is shown as {@code localhost}). Behind a proxy or
- * with port 0, set the public base URL, so that the issuer is the URL clients really use.
+ * with port 0, set the public base URL, so that the issuer is the URL clients really use. It may have
+ * a path ({@code https://example.com/tools}) when a proxy forwards that prefix to this server, stripped:
+ * the issuer and the resource keep the path, and the well-known documents' public URLs put the
+ * well-known segment before it ({@link #authorizationServerMetadataUrl()},
+ * {@link #protectedResourceMetadataUrl()}).
  *
  * <h2>Hardening</h2>
  * Every defence is on by default: {@link #loginThrottling()} slows password guessing per username
@@ -37,6 +43,17 @@ import java.util.Set;
  * {@link #allowedRedirectHosts()} optionally limits where codes may be sent;
  * {@link #clientMetadataDocuments()} accepts Client ID Metadata Documents, fetched with SSRF
  * protection. Rate limits per client address are the transport's (see its settings).
+ *
+ * <h2>Durations from settings</h2>
+ * Every duration can be set without code, by setting key: {@code access.token.lifetime},
+ * {@code authorization.code.lifetime}, {@code pending.login.lifetime}, {@code refresh.token.lifetime},
+ * {@code grant.lifetime}, {@code signing.key.rotation}, {@code unused.client.lifetime} and
+ * {@code revocation.check.interval}, each given with {@link Builder#setting(String, String)}, the
+ * system property {@code mcpoauth.<key>} or the environment variable {@code MCPOAUTH_<KEY>} (dots as
+ * underscores), in that order of precedence, as ISO-8601 ({@code PT15M}), a number with a unit
+ * ({@code 15m}, {@code 2h}, {@code 30d}) or seconds. A value given to the builder method wins over
+ * every setting, as an instance given to the builder wins over a provider id. A value that is not a
+ * duration, or out of range, fails {@link Builder#build()} with every other problem.
  *
  * <p>Immutable and thread safe. Create with {@link #builder()}; {@link Builder#build()} reports
  * every problem at once.
@@ -66,6 +83,7 @@ public final class ServerConfig {
     private final boolean clientMetadataDocuments;
     private final Map<String, String> settings;
     private final boolean dbPathExplicit;
+    private final Set<String> explicitDurations;
     private final String issuer;
 
     private ServerConfig(Builder b) {
@@ -92,6 +110,7 @@ public final class ServerConfig {
         clientMetadataDocuments = b.clientMetadataDocuments;
         settings = Map.copyOf(b.settings);
         dbPathExplicit = b.dbPathExplicit;
+        explicitDurations = Set.copyOf(b.explicitDurations);
         issuer = ServerConfigCheck.issuer(host, port, publicBaseUrl);
     }
 
@@ -259,16 +278,40 @@ public final class ServerConfig {
         return issuer + mcpPath;
     }
 
-    /** The URL of the protected resource metadata (RFC 9728 §3.1, path-inserted), sent in every challenge. */
+    /**
+     * The path of the public base URL, e.g. {@code /tools} for {@code https://example.com/tools}; empty
+     * without one or when it has no path. A proxy that forwards {@code /tools/} to this server strips it.
+     */
+    public String basePath() {
+        return URI.create(issuer).getRawPath();
+    }
+
+    /**
+     * The URL of the protected resource metadata (RFC 9728 §3.1), sent in every challenge: the
+     * well-known segment goes between the host and the resource's path, e.g.
+     * {@code https://example.com/.well-known/oauth-protected-resource/tools/mcp} for the resource
+     * {@code https://example.com/tools/mcp}.
+     */
     public String protectedResourceMetadataUrl() {
-        return issuer + "/.well-known/oauth-protected-resource" + mcpPath;
+        return origin() + "/.well-known/oauth-protected-resource" + basePath() + mcpPath;
+    }
+
+    /**
+     * The URL of the authorization server metadata (RFC 8414 §3.1): the well-known segment between the
+     * host and the issuer's path, e.g. {@code https://example.com/.well-known/oauth-authorization-server/tools}.
+     */
+    public String authorizationServerMetadataUrl() {
+        return origin() + "/.well-known/oauth-authorization-server" + basePath();
+    }
+
+    private String origin() {
+        URI uri = URI.create(issuer);
+        return uri.getScheme() + "://" + uri.getRawAuthority();
     }
 
     /** The settings handed to providers, merged with {@link System#getProperties()} and {@link System#getenv()}. */
     public ProviderSettings providerSettings() {
-        Map<String, String> properties = new LinkedHashMap<>();
-        System.getProperties().forEach((k, v) -> properties.put(String.valueOf(k), String.valueOf(v)));
-        return providerSettings(properties, System.getenv());
+        return providerSettings(ServerConfigCheck.systemProperties(), System.getenv());
     }
 
     /**
@@ -292,7 +335,8 @@ public final class ServerConfig {
         return "ServerConfig[issuer=" + issuer + ", host=" + host + ", port=" + port + ", mcpPath=" + mcpPath
                 + ", dbPath=" + dbPath + ", supportedScopes=" + supportedScopes + ", requiredScopes="
                 + requiredScopes + ", accessTokenLifetime=" + accessTokenLifetime + ", debug=" + debug
-                + ", refreshReuseGrace=" + refreshReuseGrace + ", loginThrottling=" + loginThrottling + ", maxClients=" + maxClients + ", unusedClientLifetime="
+                + ", refreshReuseGrace=" + refreshReuseGrace + ", loginThrottling=" + loginThrottling
+                + ", maxClients=" + maxClients + ", unusedClientLifetime="
                 + unusedClientLifetime + ", revocationCheckInterval=" + revocationCheckInterval
                 + ", allowedRedirectHosts=" + allowedRedirectHosts + ", clientMetadataDocuments="
                 + clientMetadataDocuments + "]";
@@ -327,6 +371,8 @@ public final class ServerConfig {
         boolean clientMetadataDocuments = true;
         Map<String, String> settings = new LinkedHashMap<>();
         boolean dbPathExplicit;
+        /** The setting keys of the durations given to this builder's methods, which settings do not override. */
+        Set<String> explicitDurations = new HashSet<>();
 
         private Builder() {
         }
@@ -355,6 +401,7 @@ public final class ServerConfig {
             clientMetadataDocuments = c.clientMetadataDocuments;
             settings = new LinkedHashMap<>(c.settings);
             dbPathExplicit = c.dbPathExplicit;
+            explicitDurations = new HashSet<>(c.explicitDurations);
         }
 
         /** Sets the host to listen on; a wildcard address is shown as {@code localhost} in URLs. */
@@ -430,30 +477,35 @@ public final class ServerConfig {
         /** Sets the access token lifetime; positive, at most one day. */
         public Builder accessTokenLifetime(Duration lifetime) {
             this.accessTokenLifetime = Objects.requireNonNull(lifetime, "accessTokenLifetime");
+            explicitDurations.add(DurationSettings.ACCESS_TOKEN_LIFETIME);
             return this;
         }
 
         /** Sets the authorization code lifetime; positive, at most 10 minutes. */
         public Builder authorizationCodeLifetime(Duration lifetime) {
             this.authorizationCodeLifetime = Objects.requireNonNull(lifetime, "authorizationCodeLifetime");
+            explicitDurations.add(DurationSettings.AUTHORIZATION_CODE_LIFETIME);
             return this;
         }
 
         /** Sets how long a user has to log in; positive, at most one hour. */
         public Builder pendingLoginLifetime(Duration lifetime) {
             this.pendingLoginLifetime = Objects.requireNonNull(lifetime, "pendingLoginLifetime");
+            explicitDurations.add(DurationSettings.PENDING_LOGIN_LIFETIME);
             return this;
         }
 
         /** Sets the refresh token lifetime; positive. */
         public Builder refreshTokenLifetime(Duration lifetime) {
             this.refreshTokenLifetime = Objects.requireNonNull(lifetime, "refreshTokenLifetime");
+            explicitDurations.add(DurationSettings.REFRESH_TOKEN_LIFETIME);
             return this;
         }
 
         /** Sets the absolute grant lifetime; positive. */
         public Builder grantLifetime(Duration lifetime) {
             this.grantLifetime = Objects.requireNonNull(lifetime, "grantLifetime");
+            explicitDurations.add(DurationSettings.GRANT_LIFETIME);
             return this;
         }
 
@@ -463,12 +515,14 @@ public final class ServerConfig {
          */
         public Builder refreshReuseGrace(Duration grace) {
             this.refreshReuseGrace = Objects.requireNonNull(grace, "refreshReuseGrace");
+            explicitDurations.add(DurationSettings.REFRESH_REUSE_GRACE);
             return this;
         }
 
         /** Sets how long a signing key signs before it is replaced; positive. */
         public Builder signingKeyRotation(Duration period) {
             this.signingKeyRotation = Objects.requireNonNull(period, "signingKeyRotation");
+            explicitDurations.add(DurationSettings.SIGNING_KEY_ROTATION);
             return this;
         }
 
@@ -487,6 +541,7 @@ public final class ServerConfig {
         /** Sets how long a client that never completed a flow is kept; between 1 minute and 3650 days. */
         public Builder unusedClientLifetime(Duration lifetime) {
             this.unusedClientLifetime = Objects.requireNonNull(lifetime, "unusedClientLifetime");
+            explicitDurations.add(DurationSettings.UNUSED_CLIENT_LIFETIME);
             return this;
         }
 
@@ -496,6 +551,7 @@ public final class ServerConfig {
          */
         public Builder revocationCheckInterval(Duration interval) {
             this.revocationCheckInterval = Objects.requireNonNull(interval, "revocationCheckInterval");
+            explicitDurations.add(DurationSettings.REVOCATION_CHECK_INTERVAL);
             return this;
         }
 
@@ -523,13 +579,22 @@ public final class ServerConfig {
         }
 
         /**
-         * Checks every setting and builds the configuration.
+         * Checks every setting and builds the configuration. Durations not given to their builder
+         * method are read from their setting key (see {@link ServerConfig}), from
+         * {@link #setting(String, String)}, {@link System#getProperties()} and {@link System#getenv()}.
          *
          * @return the configuration
          * @throws InvalidConfigurationException listing every problem found
          */
         public ServerConfig build() {
-            List<String> problems = ServerConfigCheck.problems(this);
+            return build(ServerConfigCheck.systemProperties(), System.getenv());
+        }
+
+        /** Builds with these system properties and environment variables instead of the process's. */
+        ServerConfig build(Map<String, String> systemProperties, Map<String, String> environment) {
+            List<String> problems = new ArrayList<>(DurationSettings.resolve(this,
+                    ServerConfigCheck.layered(settings, systemProperties, environment)));
+            problems.addAll(ServerConfigCheck.problems(this));
             if (!problems.isEmpty()) {
                 throw new InvalidConfigurationException(problems);
             }

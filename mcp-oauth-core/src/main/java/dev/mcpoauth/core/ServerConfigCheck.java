@@ -6,7 +6,6 @@ import dev.mcpoauth.core.internal.Scopes;
 import dev.mcpoauth.spi.ProviderSettings;
 
 import java.net.URI;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -60,22 +59,7 @@ final class ServerConfigCheck {
             problems.add("mcpPath must not be a path of the authorization server itself (" + OAUTH_PATHS
                     + ", or under /.well-known/ or /oauth/), but is '" + b.mcpPath + "'");
         }
-        checkLifetime("accessTokenLifetime", b.accessTokenLifetime, Duration.ofDays(1), problems);
-        checkLifetime("authorizationCodeLifetime", b.authorizationCodeLifetime, Duration.ofMinutes(10), problems);
-        checkLifetime("pendingLoginLifetime", b.pendingLoginLifetime, Duration.ofHours(1), problems);
-        checkLifetime("refreshTokenLifetime", b.refreshTokenLifetime, Duration.ofDays(3650), problems);
-        checkLifetime("grantLifetime", b.grantLifetime, Duration.ofDays(3650), problems);
-        if (b.refreshReuseGrace.isNegative() || b.refreshReuseGrace.compareTo(Duration.ofHours(1)) > 0) {
-            problems.add("refreshReuseGrace must be between 0 (strict rotation) and 1 hour, but is " + b.refreshReuseGrace);
-        }
-        checkLifetime("signingKeyRotation", b.signingKeyRotation, Duration.ofDays(3650), problems);
-        if (b.unusedClientLifetime.compareTo(Duration.ofMinutes(1)) < 0
-                || b.unusedClientLifetime.compareTo(Duration.ofDays(3650)) > 0) {
-            problems.add("unusedClientLifetime must be between 1 minute and 3650 days, but is " + b.unusedClientLifetime);
-        }
-        if (b.revocationCheckInterval.isNegative() || b.revocationCheckInterval.compareTo(Duration.ofMinutes(1)) > 0) {
-            problems.add("revocationCheckInterval must be between 0 and 1 minute, but is " + b.revocationCheckInterval);
-        }
+        problems.addAll(DurationSettings.rangeProblems(b));
         if (b.maxClients < 1) {
             problems.add("maxClients must be positive, but is " + b.maxClients);
         }
@@ -113,20 +97,11 @@ final class ServerConfigCheck {
                                              Map<String, String> systemProperties, Map<String, String> environment) {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("db.path", config.dbPath().toString());
-        environment.forEach((name, value) -> {
-            if (name.startsWith("MCPOAUTH_") && name.length() > "MCPOAUTH_".length()) {
-                values.put(name.substring("MCPOAUTH_".length()).toLowerCase(Locale.ROOT).replace('_', '.'), value);
-            }
-        });
-        systemProperties.forEach((name, value) -> {
-            if (name.startsWith("mcpoauth.") && name.length() > "mcpoauth.".length()) {
-                values.put(name.substring("mcpoauth.".length()), value);
-            }
-        });
+        values.putAll(layered(config.settings(), systemProperties, environment));
         if (dbPathExplicit) {
+            // The builder's path wins over the environment and system properties (settings() never holds db.path).
             values.put("db.path", config.dbPath().toString());
         }
-        values.putAll(config.settings());
         // Keys the engine and the transport must agree on always come from the configuration.
         values.put("host", config.host());
         values.put("port", Integer.toString(config.port()));
@@ -137,6 +112,34 @@ final class ServerConfigCheck {
         values.put("resource", config.resource());
         values.put("debug", Boolean.toString(config.debug()));
         return new ProviderSettings(values);
+    }
+
+    /**
+     * The settings by precedence: {@code settings} (given to the builder) over the system property
+     * {@code mcpoauth.<key>} over the environment variable {@code MCPOAUTH_<KEY>} (dots as underscores).
+     */
+    static Map<String, String> layered(Map<String, String> settings, Map<String, String> systemProperties,
+                                       Map<String, String> environment) {
+        Map<String, String> values = new LinkedHashMap<>();
+        environment.forEach((name, value) -> {
+            if (name.startsWith("MCPOAUTH_") && name.length() > "MCPOAUTH_".length()) {
+                values.put(name.substring("MCPOAUTH_".length()).toLowerCase(Locale.ROOT).replace('_', '.'), value);
+            }
+        });
+        systemProperties.forEach((name, value) -> {
+            if (name.startsWith("mcpoauth.") && name.length() > "mcpoauth.".length()) {
+                values.put(name.substring("mcpoauth.".length()), value);
+            }
+        });
+        values.putAll(settings);
+        return values;
+    }
+
+    /** A snapshot of {@link System#getProperties()} as strings. */
+    static Map<String, String> systemProperties() {
+        Map<String, String> properties = new LinkedHashMap<>();
+        System.getProperties().forEach((k, v) -> properties.put(String.valueOf(k), String.valueOf(v)));
+        return properties;
     }
 
     /** An unmodifiable, ordered, duplicate-free copy. */
@@ -168,11 +171,5 @@ final class ServerConfigCheck {
 
     private static boolean isOAuthPath(String path) {
         return OAUTH_PATHS.contains(path) || path.startsWith("/.well-known/") || path.startsWith("/oauth/");
-    }
-
-    private static void checkLifetime(String name, Duration value, Duration max, List<String> problems) {
-        if (value.compareTo(Duration.ofSeconds(1)) < 0 || value.compareTo(max) > 0) {
-            problems.add(name + " must be between 1 second and " + max + ", but is " + value);
-        }
     }
 }

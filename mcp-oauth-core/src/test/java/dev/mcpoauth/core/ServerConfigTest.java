@@ -48,6 +48,22 @@ class ServerConfigTest {
     }
 
     @Test
+    void publicBaseUrlWithAPathKeepsItAndInsertsTheWellKnownSegmentsBeforeIt() {
+        ServerConfig config = ServerConfig.builder().publicBaseUrl("https://example.com/tools/").build();
+
+        assertThat(config.issuer()).isEqualTo("https://example.com/tools");
+        assertThat(config.resource()).isEqualTo("https://example.com/tools/mcp");
+        assertThat(config.basePath()).isEqualTo("/tools");
+        assertThat(config.protectedResourceMetadataUrl()).as("RFC 9728 §3.1")
+                .isEqualTo("https://example.com/.well-known/oauth-protected-resource/tools/mcp");
+        assertThat(config.authorizationServerMetadataUrl()).as("RFC 8414 §3.1")
+                .isEqualTo("https://example.com/.well-known/oauth-authorization-server/tools");
+        assertThat(ServerConfig.defaults().basePath()).isEmpty();
+        assertThat(ServerConfig.defaults().authorizationServerMetadataUrl())
+                .isEqualTo("http://localhost:3000/.well-known/oauth-authorization-server");
+    }
+
+    @Test
     void wildcardAndIpv6HostsGiveUsableUrls() {
         assertThat(ServerConfig.builder().host("0.0.0.0").build().issuer()).isEqualTo("http://localhost:3000");
         assertThat(ServerConfig.builder().host("::1").build().issuer()).isEqualTo("http://[::1]:3000");

@@ -20,7 +20,7 @@ import dev.mcpoauth.spi.TransportProvider;
  *   <li>{@code mcp.allowed.origins}: comma-separated extra browser origins for the MCP endpoint,
  *       e.g. {@code http://localhost:6274}; default none;</li>
  *   <li>{@code mcp.max.body.bytes}: the largest MCP request body; default 4194304;</li>
- *   <li>{@code mcp.keep.alive}: SSE keep-alive interval, ISO-8601 ({@code PT25S}) or seconds, 0 for none; default 25 s;</li>
+ *   <li>{@code mcp.keep.alive}: SSE keep-alive interval, ISO-8601 ({@code PT25S}), {@code 25s} or seconds, 0 for none; default 25 s;</li>
  *   <li>{@code mcp.session.idle.timeout}: idle MCP session eviction, same format, 0 for never; default 30 min;</li>
  *   <li>{@code oauth.max.body.bytes}: the largest OAuth or login request body; default 65536;</li>
  *   <li>{@code http.trusted.proxies}: comma-separated IP addresses of reverse proxies whose

@@ -36,6 +36,9 @@ import java.util.function.Supplier;
  *   <li>{@code GET|HEAD /.well-known/oauth-protected-resource} and
  *       {@code /.well-known/oauth-protected-resource{mcpPath}} (RFC 9728),
  *       {@code /.well-known/oauth-authorization-server} (RFC 8414), {@code /jwks}: 200 JSON, CORS {@code *};
+ *       with a public base URL that has a path {@code /p}, also {@code /.well-known/oauth-authorization-server/p}
+ *       and {@code /.well-known/oauth-protected-resource/p{mcpPath}}, the locations RFC 8414 §3.1 and
+ *       RFC 9728 §3.1 give them on the public origin, for a proxy that forwards {@code /p/} here to forward too;
  *       {@code /.well-known/openid-configuration}: 404 JSON;</li>
  *   <li>{@code POST /register} (RFC 7591, JSON body): 201; {@code POST /token}: 200;
  *       {@code POST /revoke} (RFC 7009): 200 empty; {@code POST /introspect} (RFC 7662): 200 -

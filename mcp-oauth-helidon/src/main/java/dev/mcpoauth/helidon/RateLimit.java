@@ -1,5 +1,7 @@
 package dev.mcpoauth.helidon;
 
+import dev.mcpoauth.spi.ProviderSettings;
+
 import java.time.Duration;
 import java.util.Objects;
 
@@ -41,8 +43,8 @@ public record RateLimit(int requests, Duration period) {
     }
 
     /**
-     * Parses {@code off}, or {@code <requests>/<period>} with the period in seconds or ISO-8601, e.g.
-     * {@code 20/60} or {@code 20/PT1M}.
+     * Parses {@code off}, or {@code <requests>/<period>} with the period in any form of
+     * {@link ProviderSettings#parseDuration(String)}, e.g. {@code 20/60}, {@code 20/PT1M} or {@code 20/10m}.
      *
      * @param text the setting's value
      * @return the limit
@@ -60,7 +62,7 @@ public record RateLimit(int requests, Duration period) {
         try {
             String period = t.substring(slash + 1).trim();
             return new RateLimit(Integer.parseInt(t.substring(0, slash).trim()),
-                    period.matches("\\d+") ? Duration.ofSeconds(Long.parseLong(period)) : Duration.parse(period));
+                    ProviderSettings.parseDuration(period));
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("a rate limit is 'off' or <requests>/<period>, e.g. 20/PT1M, not '" + text + "'");
         }

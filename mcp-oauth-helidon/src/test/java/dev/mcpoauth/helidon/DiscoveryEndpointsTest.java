@@ -120,6 +120,24 @@ class DiscoveryEndpointsTest {
     }
 
     @Test
+    void publicBaseUrlWithAPathThenTheDocumentsAreAlsoServedAtTheirPathInsertedLocationsAndTheChallengeNamesOne(
+            @TempDir Path other) {
+        try (RunningServer proxied = RunningServer.start(other, b -> b.publicBaseUrl("https://example.com/tools"))) {
+            String local = "http://127.0.0.1:" + proxied.server.port();
+            HttpResponse<String> as = Http.get(local + "/.well-known/oauth-authorization-server/tools");
+            HttpResponse<String> prm = Http.get(local + "/.well-known/oauth-protected-resource/tools/mcp");
+
+            assertThat(as.statusCode()).isEqualTo(200);
+            assertThat(Http.json(as)).containsEntry("issuer", "https://example.com/tools")
+                    .containsEntry("token_endpoint", "https://example.com/tools/token");
+            assertThat(prm.body()).isEqualTo(Http.get(local + "/.well-known/oauth-protected-resource/mcp").body());
+            assertThat(Http.json(prm)).containsEntry("resource", "https://example.com/tools/mcp");
+            assertThat(Http.header(Attacks.mcp(local, "Bearer x"), "WWW-Authenticate"))
+                    .contains("resource_metadata=\"https://example.com/.well-known/oauth-protected-resource/tools/mcp\"");
+        }
+    }
+
+    @Test
     void unknownPathThen404JsonError() {
         HttpResponse<String> response = Http.get(server.base + "/no/such/thing");
 

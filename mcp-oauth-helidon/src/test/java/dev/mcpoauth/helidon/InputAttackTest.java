@@ -1,5 +1,6 @@
 package dev.mcpoauth.helidon;
 
+import dev.mcpoauth.core.Json;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -11,8 +12,11 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
 
 import static dev.mcpoauth.helidon.Attacks.assertErrorPage;
 import static dev.mcpoauth.helidon.Attacks.assertOAuthError;
@@ -22,9 +26,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Hostile input at every endpoint: oversized bodies, malformed JSON, forms and Basic headers, wrong
  * content types, header injection through {@code state}, SQL metacharacters in every field. Each gets
  * its exact 4xx and the server keeps working.
+ *
+ * <p>Bodies that end before their {@code Content-Length} (the client then half-closes) and chunked
+ * bodies whose chunk-size line is not hexadecimal are sent on a raw socket to every endpoint: each
+ * gets one 400 in the endpoint's own error shape (RFC 6749 {@code invalid_request} JSON with
+ * {@code Cache-Control: no-store}, an HTML page at the login page, a JSON-RPC error at {@code /mcp}),
+ * nothing written behind it, and the log holds no warning, no stack trace and at most one line per
+ * request. Endpoints that never read a body answer as they would without it.
  */
 class InputAttackTest {
 
+    static final String BROKEN_FORM = "grant_type=authorization_code&code=abc&client_id=x";
+    static final String BROKEN_JSON = "{\"redirect_uris\":[\"" + OAuthClient.REDIRECT + "\"],\"client_name\":\"x\"";
     static final String SQL = "' OR '1'='1'; DROP TABLE clients; -- \"; DELETE FROM grants;/*";
 
     @TempDir
@@ -216,5 +229,88 @@ class InputAttackTest {
                     + OAuthClient.REDIRECT + "\"],\"client_name\":\"" + value.replace("\u0000", "\\u0000") + "\"}"),
                     400, "invalid_client_metadata");
         }
+    }
+
+    @Test
+    void formEndpointsWhenTheBodyIsTruncatedOrBadlyChunkedThenInvalidRequestAndNoStackTrace() {
+        for (RawHttp.Shape shape : RawHttp.Shape.values()) {
+            for (String path : List.of("/token", "/revoke", "/introspect")) {
+                assertInvalidRequest(shape, path, logged(() -> RawHttp.send(shape, "POST", server.base + path, Http.FORM,
+                        BROKEN_FORM)));
+            }
+            assertInvalidRequest(shape, "/register", logged(() -> RawHttp.send(shape, "POST", server.base + "/register",
+                    Http.JSON, BROKEN_JSON)));
+        }
+    }
+
+    @Test
+    void loginPageWhenTheBodyIsTruncatedOrBadlyChunkedThenAnHtml400AndNoStackTrace() {
+        for (RawHttp.Shape shape : RawHttp.Shape.values()) {
+            RawHttp.Answer answer = logged(() -> RawHttp.send(shape, "POST", server.base + "/oauth/login", Http.FORM,
+                    "state=abc&csrf_token=def&username=alice&password=x"));
+            assertThat(answer.status()).as("%s at the login page", shape).isEqualTo(400);
+            assertThat(answer.header("Content-Type")).startsWith("text/html");
+            assertThat(answer.header("Cache-Control")).isEqualTo("no-store");
+            assertThat(answer.body()).contains("<code>invalid_request</code>").doesNotContain("HTTP/1.1");
+        }
+    }
+
+    @Test
+    void mcpWhenTheBodyIsTruncatedOrBadlyChunkedThenAJsonRpc400AndNoStackTrace() {
+        String access = (String) oauth.publicTokens().get("access_token");
+        for (RawHttp.Shape shape : RawHttp.Shape.values()) {
+            RawHttp.Answer answer = logged(() -> RawHttp.send(shape, "POST", server.mcp(), Http.JSON, Attacks.INITIALIZE,
+                    "Accept", McpGateTest.ACCEPT, "Authorization", "Bearer " + access));
+            assertThat(answer.status()).as("%s at /mcp with a valid token: %s", shape, answer.body()).isEqualTo(400);
+            assertThat(answer.header("Cache-Control")).isEqualTo("no-store");
+            assertThat(answer.body()).doesNotContain("HTTP/1.1");
+            Map<String, Object> error = Json.parseObject(answer.body());
+            assertThat(error).containsEntry("jsonrpc", "2.0");
+            assertThat(error.get("error")).asString().contains("-32600");
+
+            RawHttp.Answer anonymous = logged(() -> RawHttp.send(shape, "POST", server.mcp(), Http.JSON,
+                    Attacks.INITIALIZE, "Accept", McpGateTest.ACCEPT));
+            assertThat(anonymous.status()).as("%s at /mcp without a token: authentication comes first", shape)
+                    .isEqualTo(401);
+            assertThat(anonymous.header("WWW-Authenticate")).startsWith("Bearer ");
+        }
+    }
+
+    @Test
+    void endpointsThatReadNoBodyWhenSentABrokenOneThenTheirUsualAnswerAndNoStackTrace() {
+        for (RawHttp.Shape shape : RawHttp.Shape.values()) {
+            for (String path : List.of("/authorize", "/.well-known/oauth-authorization-server",
+                    "/.well-known/oauth-protected-resource/mcp", "/jwks", "/oauth/assets/login.css", "/nowhere")) {
+                RawHttp.Answer answer = logged(() -> RawHttp.send(shape, "POST", server.base + path, Http.FORM, BROKEN_FORM));
+                assertThat(answer.status()).as("%s POST %s", shape, path).isBetween(400, 499);
+                assertThat(answer.body()).doesNotContain("HTTP/1.1");
+            }
+        }
+    }
+
+    private static void assertInvalidRequest(RawHttp.Shape shape, String path, RawHttp.Answer answer) {
+        assertThat(answer.status()).as("%s at %s: %s", shape, path, answer.body()).isEqualTo(400);
+        assertThat(answer.header("Content-Type")).startsWith("application/json");
+        assertThat(answer.header("Cache-Control")).isEqualTo("no-store");
+        assertThat(answer.body()).as("one answer, nothing written behind it").doesNotContain("HTTP/1.1");
+        assertThat(Json.parseObject(answer.body())).containsEntry("error", "invalid_request")
+                .containsKey("error_description");
+    }
+
+    /** Sends one request with every log record captured: no fault, and at most one line about it. */
+    private static RawHttp.Answer logged(java.util.function.Supplier<RawHttp.Answer> send) {
+        RawHttp.Answer answer;
+        List<String> ours = new ArrayList<>();
+        try (CapturedLogs logs = CapturedLogs.start(Level.ALL)) {
+            answer = send.get();
+            assertThat(logs.faults()).as("a client's broken body is not a server fault: no warning, no stack trace")
+                    .isEmpty();
+            logs.records().stream().filter(r -> r.getLoggerName() != null && r.getLoggerName().startsWith("dev.mcpoauth")
+                    && !r.getLoggerName().equals("dev.mcpoauth.helidon.requests")).map(CapturedLogs::render)
+                    .forEach(ours::add);
+        }
+        assertThat(ours).as("at most one short line per broken request").hasSizeLessThanOrEqualTo(1)
+                .allSatisfy(line -> assertThat(line.lines().count()).isLessThanOrEqualTo(2));
+        return answer;
     }
 }

@@ -72,6 +72,19 @@ class ProviderTest {
     }
 
     @Test
+    void createWhenTheIssuerHasAPathThenTheCookieAndTheAssetsCarryIt() {
+        var behindProxy = new Browser(provider.create(new ProviderSettings(Map.of("app.name", "A",
+                "issuer", "https://example.com/tools"))), RecordingFlow.knowing("s")).get("s");
+        var atRoot = new Browser(provider.create(new ProviderSettings(Map.of("app.name", "A",
+                "issuer", "http://localhost:3000"))), RecordingFlow.knowing("s")).get("s");
+
+        assertThat(Browser.header(behindProxy, "Set-Cookie")).contains("; Path=/tools/oauth/login;");
+        assertThat(behindProxy.body()).contains("href=\"/tools/oauth/assets/login.css\"");
+        assertThat(Browser.header(atRoot, "Set-Cookie")).contains("; Path=/oauth/login;");
+        assertThat(atRoot.body()).contains("href=\"/oauth/assets/login.css\"");
+    }
+
+    @Test
     void moduleDescriptorAndServicesFileProvideTheSameClass() throws IOException {
         ModuleDescriptor descriptor = DefaultLoginHandlerProvider.class.getModule().getDescriptor();
         List<String> declared = descriptor.provides().stream()

@@ -7,18 +7,16 @@ import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalLong;
 
 /**
  * Reads one JSON-RPC message from a POST body, enforcing the body size limit.
  *
  * <p>Batches (JSON arrays) are refused: the MCP revisions since 2025-06-18 removed JSON-RPC batching.
- * Every failure is a {@link RejectedRequest}: 413 for a body over the limit, 415 for a non-JSON
+ * Every failure is a {@link RejectedRequest}: 413 for a body over the limit, 400 for a body that
+ * ends early or is badly chunked ({@link RequestBody}), 415 for a non-JSON
  * content type, 400 with a JSON-RPC parse error (-32700) for malformed JSON, 400 with invalid request
  * (-32600) for JSON that is not a single JSON-RPC 2.0 message.
  */
@@ -49,22 +47,12 @@ final class JsonRpcReader {
     }
 
     private byte[] body(ServerRequest req) {
-        OptionalLong declared = req.headers().contentLength();
-        if (declared.isPresent() && declared.getAsLong() > maxBodyBytes) {
+        try {
+            return RequestBody.read(req, maxBodyBytes);
+        } catch (RequestBody.TooLarge e) {
             throw tooLarge();
-        }
-        if (!req.content().hasEntity()) {
-            return new byte[0];
-        }
-        int limit = (int) Math.min(maxBodyBytes, Integer.MAX_VALUE - 16);
-        try (InputStream in = req.content().inputStream()) {
-            byte[] bytes = in.readNBytes(limit + 1);
-            if (bytes.length > limit) {
-                throw tooLarge();
-            }
-            return bytes;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (RequestBody.Unreadable e) {
+            throw new RejectedRequest(Status.BAD_REQUEST_400, McpHttp.INVALID_REQUEST, e.getMessage());
         }
     }
 

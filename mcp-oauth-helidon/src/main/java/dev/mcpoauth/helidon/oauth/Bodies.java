@@ -1,21 +1,19 @@
 package dev.mcpoauth.helidon.oauth;
 
+import dev.mcpoauth.helidon.mcp.RequestBody;
 import io.helidon.http.HttpMediaType;
 import io.helidon.webserver.http.ServerRequest;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalLong;
 
 /**
  * Reads request bodies within a size limit and checks their content type. A body over the limit
  * is refused with 413 as soon as its declared length or its first excess byte shows it, so a huge
- * body is never held in memory.
+ * body is never held in memory; a body that ends early or is badly chunked gets 400
+ * {@code invalid_request} (see {@link RequestBody}).
  */
 final class Bodies {
 
@@ -46,25 +44,16 @@ final class Bodies {
      *
      * @param limit the largest accepted size in bytes
      * @return the text; empty when there is no body
-     * @throws HttpProblem 413 when the body is larger than {@code limit}
+     * @throws HttpProblem 413 when the body is larger than {@code limit}; 400 {@code invalid_request}
+     *                     when it ends before its {@code Content-Length} or its chunked framing is malformed
      */
     static String text(ServerRequest req, long limit) {
-        OptionalLong declared = req.headers().contentLength();
-        if (declared.isPresent() && declared.getAsLong() > limit) {
+        try {
+            return new String(RequestBody.read(req, limit), StandardCharsets.UTF_8);
+        } catch (RequestBody.TooLarge e) {
             throw HttpProblem.tooLarge(limit);
-        }
-        if (!req.content().hasEntity()) {
-            return "";
-        }
-        int max = (int) Math.min(limit, Integer.MAX_VALUE - 8);
-        try (InputStream in = req.content().inputStream()) {
-            byte[] bytes = in.readNBytes(max + 1);
-            if (bytes.length > max) {
-                throw HttpProblem.tooLarge(limit);
-            }
-            return new String(bytes, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading the request body failed", e);
+        } catch (RequestBody.Unreadable e) {
+            throw HttpProblem.badRequest(e.getMessage());
         }
     }
 

@@ -10,6 +10,9 @@ import java.util.function.Function;
 /**
  * The discovery documents, open to every origin: protected resource metadata (RFC 9728) at the
  * root and path-inserted well-known URLs, authorization server metadata (RFC 8414) and the JWKS.
+ * With a public base URL that has a path ({@code https://example.com/tools}), also at the
+ * well-known URLs with that path inserted, {@code /.well-known/oauth-authorization-server/tools} and
+ * {@code /.well-known/oauth-protected-resource/tools/mcp}, for the proxy to forward from the origin.
  * {@code /.well-known/openid-configuration} answers 404: this server is not an OpenID provider, and
  * an incomplete document would fail the clients' schema checks.
  */
@@ -24,10 +27,22 @@ final class DiscoveryRoutes {
     private DiscoveryRoutes() {
     }
 
-    static void register(HttpRules rules, String mcpPath, EngineRef engine, Guarded guarded) {
+    /**
+     * Registers the documents.
+     *
+     * @param basePath the public base URL's path, e.g. {@code /tools}, or empty
+     * @param mcpPath  the MCP endpoint's path
+     */
+    static void register(HttpRules rules, String basePath, String mcpPath, EngineRef engine, Guarded guarded) {
         document(rules, PRM, engine, guarded, AuthorizationServer::protectedResourceMetadata);
         document(rules, PRM + mcpPath, engine, guarded, AuthorizationServer::protectedResourceMetadata);
         document(rules, AS_METADATA, engine, guarded, AuthorizationServer::authorizationServerMetadata);
+        if (!basePath.isEmpty()) {
+            // Behind a proxy under a path: the proxy forwards the origin's path-inserted well-known URLs
+            // (RFC 8414 §3.1, RFC 9728 §3.1) as they are, while it strips the prefix from everything else.
+            document(rules, PRM + basePath + mcpPath, engine, guarded, AuthorizationServer::protectedResourceMetadata);
+            document(rules, AS_METADATA + basePath, engine, guarded, AuthorizationServer::authorizationServerMetadata);
+        }
         document(rules, JWKS, engine, guarded, AuthorizationServer::jwks);
         Routes.at(rules, OPENID)
                 .get(guarded.json((req, res) -> {

@@ -73,7 +73,7 @@ public final class OAuthRoutes implements AutoCloseable {
         // ServerConfig keeps mcpPath off every path below, so the order changes nothing else.
         new McpGate(engine, origins, settings.stateless()).register(rules, config.mcpPath(), guarded);
         rules.register(transport);
-        DiscoveryRoutes.register(rules, config.mcpPath(), engine, guarded);
+        DiscoveryRoutes.register(rules, config.basePath(), config.mcpPath(), engine, guarded);
         TokenRoutes.register(rules, engine, guarded, settings.oauthMaxBodyBytes(), addresses,
                 new RateLimiter(settings.registerRateLimit()), new RateLimiter(settings.tokenRateLimit()));
         BrowserRoutes.register(rules, engine, guarded, login, addresses, new RateLimiter(settings.loginRateLimit()),

@@ -5,7 +5,6 @@ import dev.mcpoauth.helidon.TransportSettings;
 import dev.mcpoauth.spi.ProviderSettings;
 
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -86,11 +85,10 @@ public final class SettingKeys {
     }
 
     private static Duration duration(String key, String value, List<String> problems) {
-        String v = value.trim();
         try {
-            return v.matches("\\d+") ? Duration.ofSeconds(Long.parseLong(v)) : Duration.parse(v);
-        } catch (DateTimeParseException | ArithmeticException | NumberFormatException e) {
-            problems.add(key + " must be seconds or an ISO-8601 duration such as PT25S, not '" + value + "'");
+            return ProviderSettings.parseDuration(value);
+        } catch (IllegalArgumentException e) {
+            problems.add(key + " " + e.getMessage());
             return Duration.ZERO;
         }
     }
