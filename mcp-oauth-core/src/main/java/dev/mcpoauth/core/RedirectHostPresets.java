@@ -18,7 +18,8 @@ import java.util.Set;
  * }</pre>
  *
  * <p>The names {@value #HOSTED_CLIENTS} and {@value #DESKTOP_CLIENTS} may stand in an allow-list for
- * the entries they name. Every method returns a new, ordered, unmodifiable set; thread safe.
+ * the entries they name. Every method returns an unmodifiable set ({@link #hostedClients()} and
+ * {@link #desktopClients()} in a fixed order); thread safe.
  */
 public final class RedirectHostPresets {
 
@@ -60,7 +61,7 @@ public final class RedirectHostPresets {
 
     /** The web-hosted clients: {@link #claude()}, {@link #chatGpt()} and {@link #vsCodeWeb()}. */
     public static Set<String> hostedClients() {
-        return ordered(Set.of("claude.ai"), Set.of("claude.com"), chatGpt(), vsCodeWeb());
+        return ordered(claude(), chatGpt(), vsCodeWeb());
     }
 
     /** The clients on the user's machine: {@link #loopback()} and {@link #cursor()}. */
@@ -83,6 +84,7 @@ public final class RedirectHostPresets {
         return Collections.unmodifiableSet(result);
     }
 
+    /** The parts in order, each part's entries sorted. */
     @SafeVarargs
     private static Set<String> ordered(Set<String>... parts) {
         Set<String> result = new LinkedHashSet<>();

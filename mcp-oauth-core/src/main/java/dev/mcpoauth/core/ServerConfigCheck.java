@@ -52,7 +52,7 @@ final class ServerConfigCheck {
             problems.add("requiredScopes must be a subset of supportedScopes " + b.supportedScopes
                     + ", but " + unsupported + " are not supported");
         }
-        if (b.requiredScopes.contains("offline_access")) {
+        if (b.requiredScopes.contains(Scopes.OFFLINE_ACCESS)) {
             problems.add("requiredScopes must not hold offline_access: it asks for refresh tokens and grants no "
                     + "access to the MCP endpoint (MCP 2026-07-28)");
         }
