@@ -41,6 +41,12 @@ class ApplicationTypeTest {
                 + "\"token_endpoint_auth_method\":\"none\"" + (type == null ? "" : ",\"application_type\":" + type) + "}");
     }
 
+    /** Asserts the status and one member of the JSON answer. */
+    private static void assertAnswer(HttpResponse<String> response, int status, String member, String value) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(Http.json(response)).containsEntry(member, value);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"http://127.0.0.1:33418/", "http://localhost/cb", "https://localhost/cb",
             "https://127.0.0.1:8443/cb", "https://app.localhost/cb", "https://[::1]/cb",
@@ -48,8 +54,7 @@ class ApplicationTypeTest {
     void registerWhenWebClientNamesALoopbackOrCustomSchemeUriThenInvalidRedirectUri(String redirectUri) {
         HttpResponse<String> response = register("\"web\"", redirectUri);
 
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
-        assertThat(Http.json(response)).containsEntry("error", "invalid_redirect_uri");
+        assertAnswer(response, 400, "error", "invalid_redirect_uri");
         assertThat((String) Http.json(response).get("error_description")).contains("native");
     }
 
@@ -58,8 +63,7 @@ class ApplicationTypeTest {
     void registerWhenWebClientNamesHttpsUrisThenRegisteredAsWeb(String redirectUri) {
         HttpResponse<String> response = register("\"web\"", redirectUri);
 
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        assertThat(Http.json(response)).containsEntry("application_type", "web");
+        assertAnswer(response, 201, "application_type", "web");
     }
 
     @ParameterizedTest
@@ -68,8 +72,7 @@ class ApplicationTypeTest {
     void registerWhenNativeClientNamesLoopbackSchemeOrHttpsThenRegisteredAsNative(String redirectUri) {
         HttpResponse<String> response = register("\"native\"", redirectUri);
 
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        assertThat(Http.json(response)).containsEntry("application_type", "native");
+        assertAnswer(response, 201, "application_type", "native");
     }
 
     @ParameterizedTest
@@ -78,8 +81,7 @@ class ApplicationTypeTest {
     void registerWhenNativeClientNamesAForbiddenUriThenStillRefused(String redirectUri) {
         HttpResponse<String> response = register("\"native\"", redirectUri);
 
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
-        assertThat(Http.json(response)).containsEntry("error", "invalid_redirect_uri");
+        assertAnswer(response, 400, "error", "invalid_redirect_uri");
     }
 
     @ParameterizedTest
@@ -87,8 +89,7 @@ class ApplicationTypeTest {
     void registerWhenApplicationTypeIsUnknownThenInvalidClientMetadata(String type) {
         HttpResponse<String> response = register(type, "https://app.example.com/cb");
 
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
-        assertThat(Http.json(response)).containsEntry("error", "invalid_client_metadata");
+        assertAnswer(response, 400, "error", "invalid_client_metadata");
     }
 
     @Test

@@ -4,11 +4,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -88,32 +92,25 @@ class OfflineAccessTest {
         assertThat(mcp.statusCode()).as(mcp.body()).isEqualTo(200);
     }
 
-    @Test
-    void authorizeWithOfflineAccessWhenTheClientRegisteredNoScopeThenAccepted() {
-        Map<String, Object> tokens = signIn(registration(""), "files offline_access");
-
-        assertThat(tokens).containsEntry("scope", "files offline_access").containsKey("refresh_token");
+    /** Registration members, the scope asked at /authorize, the scope granted, whether a refresh token comes. */
+    static Stream<Arguments> grants() {
+        return Stream.of(
+                Arguments.of("registered without scope", "", "files offline_access", "files offline_access", true),
+                Arguments.of("asking only offline_access", "", "offline_access", "mcp files offline_access", true),
+                Arguments.of("without the refresh_token grant", ",\"grant_types\":[\"authorization_code\"]",
+                        "mcp offline_access", "mcp", false),
+                Arguments.of("not asking offline_access", "", "mcp", "mcp", true));
     }
 
-    @Test
-    void authorizeWithOnlyOfflineAccessThenTheDefaultScopesAndOfflineAccess() {
-        Map<String, Object> tokens = signIn(registration(""), "offline_access");
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("grants")
+    void authorizeThenOfflineAccessGrantedToRefreshClientsAndRefreshTokensIndependentOfIt(
+            String name, String registrationMembers, String asked, String granted, boolean refreshToken) {
+        Map<String, Object> tokens = signIn(registration(registrationMembers), asked);
 
-        assertThat(tokens).containsEntry("scope", "mcp files offline_access").containsKey("refresh_token");
-    }
-
-    @Test
-    void authorizeWithOfflineAccessWhenTheClientHasNoRefreshGrantThenLeftOutAndNoRefreshToken() {
-        Map<String, Object> tokens = signIn(registration(",\"grant_types\":[\"authorization_code\"]"), "mcp offline_access");
-
-        assertThat(tokens).containsEntry("scope", "mcp").doesNotContainKey("refresh_token");
-    }
-
-    @Test
-    void authorizeWithoutOfflineAccessThenRefreshTokenStillIssuedToRefreshClients() {
-        Map<String, Object> tokens = signIn(registration(""), "mcp");
-
-        assertThat(tokens).containsEntry("scope", "mcp").containsKey("refresh_token");
+        assertThat(tokens).containsEntry("scope", granted);
+        assertThat(tokens.containsKey("refresh_token")).as("a refresh token exactly for refresh_token clients")
+                .isEqualTo(refreshToken);
     }
 
     @Test
