@@ -142,7 +142,11 @@ public final class AuthorizationServer implements AutoCloseable {
     }
 
     /**
-     * Registers a client (RFC 7591), for {@code POST /register}; answer 201 with the result.
+     * Registers a client (RFC 7591), for {@code POST /register}; answer 201 with the result. An
+     * {@code application_type} of {@code web} allows only https redirect URIs on non-loopback hosts,
+     * {@code native} or none allows loopback http, private-use schemes and https (OpenID Connect
+     * Registration §2, MCP 2026-07-28); the response names the type. {@code scope} may hold
+     * {@code offline_access}.
      *
      * @param clientMetadata the parsed JSON request; unknown members are ignored
      * @return the client information, with {@code client_secret} for confidential clients (shown once)

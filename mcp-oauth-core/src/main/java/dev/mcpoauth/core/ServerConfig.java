@@ -1,5 +1,6 @@
 package dev.mcpoauth.core;
 
+import dev.mcpoauth.core.internal.LocalHosts;
 import dev.mcpoauth.spi.ProviderSettings;
 
 import java.net.URI;
@@ -25,7 +26,14 @@ import java.util.Set;
  * empty, must be a subset of the supported ones) are the scopes every access token needs at the MCP
  * endpoint. A client that registers without {@code scope} may ask for every supported scope; a
  * client that asks no scope at {@code /authorize} gets the required scopes, or, when none are
- * required, every scope it registered for.
+ * required, every scope it registered for. The challenges of the MCP endpoint name the required
+ * scopes, or every supported scope when none is required.
+ *
+ * <p>{@code offline_access} (OpenID Connect Core §11) is always accepted besides these: a client may
+ * register it and ask for it, and is granted it when it registered the {@code refresh_token} grant; it
+ * changes nothing else (refresh tokens go to every client of that grant, with it or without it). The
+ * authorization server metadata lists it; the protected resource metadata and the challenges never
+ * do (MCP 2026-07-28, "Refresh Tokens"), and it cannot be required.
  *
  * <h2>URLs</h2>
  * The {@link #issuer()} is {@link #publicBaseUrl()} when set, else {@code http://{host}:{port}}
@@ -106,7 +114,7 @@ public final class ServerConfig {
         maxClients = b.maxClients;
         unusedClientLifetime = b.unusedClientLifetime;
         revocationCheckInterval = b.revocationCheckInterval;
-        allowedRedirectHosts = ServerConfigCheck.orderedCopy(b.allowedRedirectHosts);
+        allowedRedirectHosts = ServerConfigCheck.orderedCopy(RedirectHostPresets.expand(b.allowedRedirectHosts));
         clientMetadataDocuments = b.clientMetadataDocuments;
         settings = Map.copyOf(b.settings);
         dbPathExplicit = b.dbPathExplicit;
@@ -249,7 +257,9 @@ public final class ServerConfig {
      * The hosts codes may be sent to; default empty, meaning any host the redirect URI rules allow.
      * When set, every redirect URI (registered or in a metadata document) must match an entry:
      * {@code example.com} (that host), {@code *.example.com} (its subdomains), {@code localhost}
-     * (every loopback redirect URI) or {@code cursor:} (a private-use scheme).
+     * (every loopback redirect URI) or {@code cursor:} (a private-use scheme). The builder also takes
+     * the preset names of {@link RedirectHostPresets} ({@code hosted-clients}, {@code desktop-clients}),
+     * which this set holds expanded.
      */
     public Set<String> allowedRedirectHosts() {
         return allowedRedirectHosts;
@@ -271,6 +281,16 @@ public final class ServerConfig {
     /** The issuer identifier and base of every endpoint URL, without a trailing slash, e.g. {@code http://localhost:3000}. */
     public String issuer() {
         return issuer;
+    }
+
+    /**
+     * Whether the issuer's host names the user's machine or a private network: a loopback or private
+     * address, {@code localhost}, a single-label name or a {@code .local}, {@code .internal}, {@code .lan}
+     * or {@code .home.arpa} name (nothing is resolved). Such a server is what DNS rebinding attacks, so
+     * transports protect it more strictly by default (the Helidon transport's browser origins).
+     */
+    public boolean localDeployment() {
+        return LocalHosts.isLocal(URI.create(issuer).getHost());
     }
 
     /** The canonical URL of the MCP endpoint, the audience of every access token, e.g. {@code http://localhost:3000/mcp}. */

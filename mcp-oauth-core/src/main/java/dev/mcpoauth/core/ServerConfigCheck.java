@@ -51,6 +51,10 @@ final class ServerConfigCheck {
             problems.add("requiredScopes must be a subset of supportedScopes " + b.supportedScopes
                     + ", but " + unsupported + " are not supported");
         }
+        if (b.requiredScopes.contains(Scopes.OFFLINE_ACCESS)) {
+            problems.add("requiredScopes must not hold offline_access: it asks for refresh tokens and grants no "
+                    + "access to the MCP endpoint (MCP 2026-07-28)");
+        }
         b.publicBaseUrl.ifPresent(url -> checkBaseUrl(url, problems));
         if (!PATH.matcher(b.mcpPath).matches()) {
             problems.add("mcpPath must start with '/', have no trailing slash, query or fragment, but is '"
@@ -64,9 +68,10 @@ final class ServerConfigCheck {
             problems.add("maxClients must be positive, but is " + b.maxClients);
         }
         for (String host : b.allowedRedirectHosts) {
-            if (!RedirectHosts.isValidEntry(host)) {
-                problems.add("allowedRedirectHosts entries must be a host (example.com), a wildcard (*.example.com) "
-                        + "or a scheme (cursor:), but one is '" + host + "'");
+            if (!RedirectHosts.isValidEntry(host) && !host.equals(RedirectHostPresets.HOSTED_CLIENTS)
+                    && !host.equals(RedirectHostPresets.DESKTOP_CLIENTS)) {
+                problems.add("allowedRedirectHosts entries must be a host (example.com), a wildcard (*.example.com), "
+                        + "a scheme (cursor:) or a preset (hosted-clients, desktop-clients), but one is '" + host + "'");
             }
         }
         b.settings.keySet().stream().filter(OWNED_KEYS::contains).forEach(key -> problems.add(

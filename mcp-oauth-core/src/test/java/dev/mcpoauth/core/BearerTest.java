@@ -90,10 +90,14 @@ class BearerTest {
     }
 
     @Test
-    void authenticateWhenNothingRequiredThenChallengeHasNoScope() {
-        try (Fixture open = new Fixture()) {
+    void authenticateWhenNothingRequiredThenChallengeNamesTheDefaultScopesWithoutOfflineAccess() {
+        ServerConfig config = ServerConfig.builder().supportedScopes("mcp", "offline_access", "files").build();
+        try (Fixture open = new Fixture(config); Fixture none = new Fixture(ServerConfig.builder().supportedScopes().build())) {
             assertThat(((BearerResult.Challenge) open.server.authenticate(Optional.empty())).wwwAuthenticate())
-                    .isEqualTo("Bearer resource_metadata=\"" + PRM + "\"");
+                    .as("MCP 2025-11-25: the challenge names the scopes to ask for; 2026-07-28: never offline_access")
+                    .isEqualTo("Bearer resource_metadata=\"" + PRM + "\", scope=\"mcp files\"");
+            assertThat(((BearerResult.Challenge) none.server.authenticate(Optional.empty())).wwwAuthenticate())
+                    .as("a server without scopes names none").isEqualTo("Bearer resource_metadata=\"" + PRM + "\"");
         }
     }
 

@@ -38,7 +38,7 @@ class MetadataTest {
                         List.of("none", "client_secret_post", "client_secret_basic"))
                 .containsEntry("introspection_endpoint_auth_methods_supported",
                         List.of("client_secret_post", "client_secret_basic"))
-                .containsEntry("scopes_supported", List.of("read", "write"))
+                .containsEntry("scopes_supported", List.of("read", "write", "offline_access"))
                 .containsEntry("authorization_response_iss_parameter_supported", true);
         Fixture.assertRendersWithoutNull(metadata);
     }
@@ -48,6 +48,7 @@ class MetadataTest {
         Map<String, Object> prm = fixture.server.protectedResourceMetadata();
 
         assertThat(prm).containsEntry("resource", "http://localhost:4000/mcp")
+                .as("never offline_access in the protected resource metadata (MCP 2026-07-28)")
                 .containsEntry("scopes_supported", List.of("read", "write"))
                 .containsEntry("bearer_methods_supported", List.of("header"))
                 .containsEntry("resource_name", "test-app");

@@ -93,6 +93,14 @@ class ServerConfigTest {
     }
 
     @Test
+    void requiredScopesMustNotHoldOfflineAccess() {
+        InvalidConfigurationException e = catchThrowableOfType(InvalidConfigurationException.class,
+                () -> ServerConfig.builder().supportedScopes("mcp", "offline_access").requiredScopes("offline_access").build());
+
+        assertThat(e.problems()).singleElement().asString().contains("offline_access");
+    }
+
+    @Test
     void mcpPathWhenOneOfTheAuthorizationServersOwnPathsThenRefused() {
         for (String path : new String[] {"/token", "/authorize", "/register", "/revoke", "/introspect", "/jwks",
                 "/oauth/login", "/oauth/assets/x", "/.well-known/oauth-protected-resource"}) {

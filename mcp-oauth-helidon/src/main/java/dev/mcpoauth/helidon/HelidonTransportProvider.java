@@ -17,8 +17,13 @@ import dev.mcpoauth.spi.TransportProvider;
  * with dots as underscores, or {@code ServerConfig.Builder#setting}):
  * <ul>
  *   <li>{@code mcp.stateless}: {@code true} for the SDK's stateless mode; default {@code false};</li>
- *   <li>{@code mcp.allowed.origins}: comma-separated extra browser origins for the MCP endpoint,
- *       e.g. {@code http://localhost:6274}; default none;</li>
+ *   <li>{@code mcp.allowed.origins}: comma-separated browser origins for the MCP endpoint besides the
+ *       issuer's and loopback ones, e.g. {@code http://localhost:6274}, where {@code hosted-clients}
+ *       stands for the hosted MCP clients' origins ({@code https://claude.ai}, {@code https://chatgpt.com},
+ *       ...); when set, even empty, it replaces the default, which is those hosted-client origins when
+ *       the public URL's host is public, and none when it is loopback or private (DNS-rebinding
+ *       protection). Requests without a valid token get the 401 challenge whatever their origin
+ *       (see {@link TransportSettings#originsExplicit()});</li>
  *   <li>{@code mcp.max.body.bytes}: the largest MCP request body; default 4194304;</li>
  *   <li>{@code mcp.keep.alive}: SSE keep-alive interval, ISO-8601 ({@code PT25S}), {@code 25s} or seconds, 0 for none; default 25 s;</li>
  *   <li>{@code mcp.session.idle.timeout}: idle MCP session eviction, same format, 0 for never; default 30 min;</li>

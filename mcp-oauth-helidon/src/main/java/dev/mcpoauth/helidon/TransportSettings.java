@@ -4,6 +4,7 @@ import dev.mcpoauth.helidon.mcp.OriginPolicy;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -35,13 +36,23 @@ public final class TransportSettings {
     public static final RateLimit DEFAULT_REGISTER_RATE_LIMIT = new RateLimit(20, Duration.ofMinutes(10));
     /** The default limit of {@code /token}: a burst of 60 per address, then 1 a second. */
     public static final RateLimit DEFAULT_TOKEN_RATE_LIMIT = RateLimit.perMinute(60);
+    /**
+     * The word that stands for {@link #hostedClientOrigins()} in {@link Builder#addAllowedOrigin} and in
+     * the setting {@code mcp.allowed.origins}.
+     */
+    public static final String HOSTED_CLIENTS = "hosted-clients";
     /** The default limit of the login page (GET and POST): a burst of 30 per address, then 1 every 2 seconds. */
     public static final RateLimit DEFAULT_LOGIN_RATE_LIMIT = RateLimit.perMinute(30);
+
+    private static final Set<String> HOSTED_CLIENT_ORIGINS = Collections.unmodifiableSet(new LinkedHashSet<>(
+            List.of("https://claude.ai", "https://claude.com", "https://chatgpt.com", "https://chat.openai.com",
+                    "https://vscode.dev", "https://insiders.vscode.dev")));
 
     private final boolean stateless;
     private final long mcpMaxBodyBytes;
     private final long oauthMaxBodyBytes;
     private final Set<String> allowedOrigins;
+    private final boolean originsExplicit;
     private final Duration keepAliveInterval;
     private final Duration sessionIdleTimeout;
     private final Set<String> trustedProxies;
@@ -54,6 +65,7 @@ public final class TransportSettings {
         mcpMaxBodyBytes = b.mcpMaxBodyBytes;
         oauthMaxBodyBytes = b.oauthMaxBodyBytes;
         allowedOrigins = Set.copyOf(b.allowedOrigins);
+        originsExplicit = b.originsExplicit;
         keepAliveInterval = b.keepAliveInterval;
         sessionIdleTimeout = b.sessionIdleTimeout;
         trustedProxies = Set.copyOf(b.trustedProxies);
@@ -77,10 +89,11 @@ public final class TransportSettings {
 
     /** A builder holding these settings. */
     public Builder toBuilder() {
-        return builder().stateless(stateless).mcpMaxBodyBytes(mcpMaxBodyBytes).oauthMaxBodyBytes(oauthMaxBodyBytes)
-                .allowedOrigins(allowedOrigins).keepAliveInterval(keepAliveInterval)
+        Builder b = builder().stateless(stateless).mcpMaxBodyBytes(mcpMaxBodyBytes).oauthMaxBodyBytes(oauthMaxBodyBytes)
+                .keepAliveInterval(keepAliveInterval)
                 .sessionIdleTimeout(sessionIdleTimeout).trustedProxies(trustedProxies)
                 .registerRateLimit(registerRateLimit).tokenRateLimit(tokenRateLimit).loginRateLimit(loginRateLimit);
+        return originsExplicit ? b.allowedOrigins(allowedOrigins) : b;
     }
 
     /**
@@ -103,10 +116,36 @@ public final class TransportSettings {
 
     /**
      * Browser origins allowed at the MCP endpoint besides the issuer's and the loopback ones on the
-     * server's port, e.g. {@code http://localhost:6274} for the MCP Inspector; lower case, no trailing slash.
+     * server's port, e.g. {@code http://localhost:6274} for the MCP Inspector; lower case, no trailing
+     * slash. Only the origins given explicitly; see {@link #originsExplicit()} for the default.
      */
     public Set<String> allowedOrigins() {
         return allowedOrigins;
+    }
+
+    /**
+     * Whether {@link #allowedOrigins()} was given ({@code mcp.allowed.origins}, or the builder), and so
+     * replaces the default. The default (DNS-rebinding protection, MCP "Streamable HTTP", Security):
+     * the issuer's origin and loopback origins on the server's port always; and, when the public URL's
+     * host is not local or private ({@code ServerConfig.localDeployment()}), the origins of the hosted
+     * MCP clients, {@link #hostedClientOrigins()}, whose backends send them (Claude sends
+     * {@code Origin: https://claude.ai}). A local server refuses those: there a foreign origin is what a
+     * rebinding attack looks like. Whatever the origins, a request without a valid token is answered
+     * with the 401 challenge before the origin is looked at, so discovery always starts; the origin
+     * check guards authenticated requests, and refuses with 403.
+     */
+    public boolean originsExplicit() {
+        return originsExplicit;
+    }
+
+    /**
+     * The origins hosted MCP clients send from their web apps or backends: Claude
+     * ({@code https://claude.ai}, {@code https://claude.com}), ChatGPT ({@code https://chatgpt.com},
+     * {@code https://chat.openai.com}) and VS Code for the Web ({@code https://vscode.dev},
+     * {@code https://insiders.vscode.dev}). Desktop clients and the SDK clients send no {@code Origin}.
+     */
+    public static Set<String> hostedClientOrigins() {
+        return HOSTED_CLIENT_ORIGINS;
     }
 
     /** The interval of SSE keep-alive comments on open MCP streams; zero sends none. */
@@ -152,7 +191,7 @@ public final class TransportSettings {
     @Override
     public String toString() {
         return "TransportSettings[stateless=" + stateless + ", mcpMaxBodyBytes=" + mcpMaxBodyBytes
-                + ", oauthMaxBodyBytes=" + oauthMaxBodyBytes + ", allowedOrigins=" + allowedOrigins
+                + ", oauthMaxBodyBytes=" + oauthMaxBodyBytes + ", allowedOrigins=" + (originsExplicit ? allowedOrigins : "default")
                 + ", keepAliveInterval=" + keepAliveInterval + ", sessionIdleTimeout=" + sessionIdleTimeout
                 + ", trustedProxies=" + trustedProxies + ", registerRateLimit=" + registerRateLimit
                 + ", tokenRateLimit=" + tokenRateLimit + ", loginRateLimit=" + loginRateLimit + "]";
@@ -165,6 +204,7 @@ public final class TransportSettings {
         private long mcpMaxBodyBytes = DEFAULT_MCP_MAX_BODY_BYTES;
         private long oauthMaxBodyBytes = DEFAULT_OAUTH_MAX_BODY_BYTES;
         private final Set<String> allowedOrigins = new LinkedHashSet<>();
+        private boolean originsExplicit;
         private Duration keepAliveInterval = DEFAULT_KEEP_ALIVE;
         private Duration sessionIdleTimeout = DEFAULT_SESSION_IDLE_TIMEOUT;
         private final Set<String> trustedProxies = new LinkedHashSet<>();
@@ -211,16 +251,29 @@ public final class TransportSettings {
             return this;
         }
 
-        /** Replaces the extra allowed origins, each {@code scheme://host[:port]}. */
+        /**
+         * Replaces the allowed origins, each {@code scheme://host[:port]} or {@value #HOSTED_CLIENTS};
+         * given, even empty, they replace the default (see {@link TransportSettings#originsExplicit()}).
+         */
         public Builder allowedOrigins(Set<String> origins) {
             allowedOrigins.clear();
+            originsExplicit = true;
             origins.forEach(this::addAllowedOrigin);
             return this;
         }
 
-        /** Adds an allowed origin, e.g. {@code http://localhost:6274}. */
+        /**
+         * Adds an allowed origin, e.g. {@code http://localhost:6274}, or {@value #HOSTED_CLIENTS} for
+         * {@link #hostedClientOrigins()}; the origins given replace the default.
+         */
         public Builder addAllowedOrigin(String origin) {
-            allowedOrigins.add(OriginPolicy.normalize(Objects.requireNonNull(origin, "origin")));
+            originsExplicit = true;
+            String normalized = OriginPolicy.normalize(Objects.requireNonNull(origin, "origin"));
+            if (normalized.equals(HOSTED_CLIENTS)) {
+                allowedOrigins.addAll(HOSTED_CLIENT_ORIGINS);
+            } else {
+                allowedOrigins.add(normalized);
+            }
             return this;
         }
 

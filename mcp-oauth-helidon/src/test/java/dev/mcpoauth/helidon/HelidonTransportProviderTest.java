@@ -103,6 +103,22 @@ class HelidonTransportProviderTest {
     }
 
     @Test
+    void allowedOriginsWhenSetEvenEmptyThenTheyReplaceTheDefaultAndHostedClientsExpands() {
+        TransportSettings hosted = SettingKeys.read(new ProviderSettings(Map.of(
+                "mcp.allowed.origins", "hosted-clients, http://localhost:6274")));
+        TransportSettings empty = SettingKeys.read(new ProviderSettings(Map.of("mcp.allowed.origins", "")));
+
+        assertThat(TransportSettings.defaults().originsExplicit()).isFalse();
+        assertThat(TransportSettings.defaults().toBuilder().build().originsExplicit()).isFalse();
+        assertThat(hosted.originsExplicit()).isTrue();
+        assertThat(hosted.allowedOrigins()).contains("https://claude.ai", "https://chatgpt.com", "https://vscode.dev",
+                "http://localhost:6274").containsAll(TransportSettings.hostedClientOrigins());
+        assertThat(hosted.toBuilder().build().allowedOrigins()).isEqualTo(hosted.allowedOrigins());
+        assertThat(empty.originsExplicit()).isTrue();
+        assertThat(empty.allowedOrigins()).isEmpty();
+    }
+
+    @Test
     void settingKeysWhenValuesAreBadThenOneErrorNamesEveryKey() {
         ProviderSettings bad = new ProviderSettings(Map.of("mcp.stateless", "yes", "mcp.max.body.bytes", "big",
                 "mcp.keep.alive", "soon", "http.trusted.proxies", "proxy.example"));

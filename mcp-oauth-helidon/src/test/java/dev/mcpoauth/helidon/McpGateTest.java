@@ -13,7 +13,7 @@ import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The bearer gate in front of {@code /mcp}: the engine's challenges exactly, the Origin check before
+ * The bearer gate in front of {@code /mcp}: the engine's challenges exactly, the Origin check after
  * authentication, CORS preflights without a token. The server requires the scope {@code admin}.
  */
 class McpGateTest {
@@ -113,17 +113,24 @@ class McpGateTest {
     }
 
     @Test
-    void mcpFromAForeignOriginThen403BeforeAnyAuthenticationAndNoCors() {
+    void mcpFromAForeignOriginThenChallengedWithoutTokenAndRefusedWithOneAndNeverCors() {
         HttpResponse<String> preflight = Http.send("OPTIONS", server.mcp(), null, null,
                 "Origin", "http://evil.example", "Access-Control-Request-Method", "POST");
-        HttpResponse<String> post = Http.post(server.mcp(), Http.JSON, INITIALIZE, "Accept", ACCEPT,
+        HttpResponse<String> anonymous = Http.post(server.mcp(), Http.JSON, INITIALIZE, "Accept", ACCEPT,
                 "Origin", "http://evil.example");
+        HttpResponse<String> withToken = Http.post(server.mcp(), Http.JSON, INITIALIZE, "Accept", ACCEPT,
+                "Origin", "http://evil.example", "Authorization", "Bearer " + tokenFor("mcp admin"));
 
         assertThat(preflight.statusCode()).isEqualTo(403);
         assertThat(Http.header(preflight, "Access-Control-Allow-Origin")).isEmpty();
-        assertThat(post.statusCode()).isEqualTo(403);
-        assertThat(post.headers().firstValue("WWW-Authenticate")).as("refused before the bearer check").isEmpty();
-        assertThat(Http.json(post)).containsKey("error");
+        assertThat(anonymous.statusCode()).as("the challenge comes before the Origin check, so discovery starts")
+                .isEqualTo(401);
+        assertThat(Http.header(anonymous, "WWW-Authenticate")).contains("resource_metadata=");
+        assertThat(Http.header(anonymous, "Access-Control-Allow-Origin")).isEmpty();
+        assertThat(withToken.statusCode()).as("a local server refuses a foreign origin (DNS rebinding)").isEqualTo(403);
+        assertThat(withToken.headers().firstValue("Mcp-Session-Id")).isEmpty();
+        assertThat(Http.header(withToken, "Access-Control-Allow-Origin")).isEmpty();
+        assertThat(Http.json(withToken)).containsKey("error");
     }
 
     @Test

@@ -43,12 +43,50 @@ final class OAuthClient {
         return Http.json(response);
     }
 
+    /** Registers a client with the given JSON metadata; asserts 201. */
+    Map<String, Object> registerJson(String metadata) {
+        HttpResponse<String> response = Http.post(base + "/register", Http.JSON, metadata);
+        assertThat(response.statusCode()).as("registration of %s: %s", metadata, response.body()).isEqualTo(201);
+        return Http.json(response);
+    }
+
     /** GET /authorize; returns the response (302 to the login page when all is well). */
     HttpResponse<String> authorize(String clientId, Pkce pkce, String state, String extra) {
-        String query = "response_type=code&client_id=" + enc(clientId) + "&redirect_uri=" + enc(REDIRECT)
+        return authorize(clientId, REDIRECT, pkce, state, extra);
+    }
+
+    /** GET /authorize with a redirect URI of the caller's choice. */
+    HttpResponse<String> authorize(String clientId, String redirectUri, Pkce pkce, String state, String extra) {
+        String query = "response_type=code&client_id=" + enc(clientId) + "&redirect_uri=" + enc(redirectUri)
                 + "&code_challenge=" + pkce.challenge() + "&code_challenge_method=S256&state=" + enc(state)
                 + (extra == null ? "" : "&" + extra);
         return Http.get(base + "/authorize?" + query);
+    }
+
+    /**
+     * Authorizes and logs in with a redirect URI of the caller's choice, and returns the parameters of
+     * the redirect back to it ({@code code}, {@code state}, {@code iss}, or an error).
+     */
+    Map<String, String> login(String clientId, String redirectUri, Pkce pkce, String extra) {
+        HttpResponse<String> authorize = authorize(clientId, redirectUri, pkce, "st-" + System.nanoTime(), extra);
+        assertThat(authorize.statusCode()).as("authorize: %s", authorize.body()).isEqualTo(302);
+        HttpResponse<String> done = submitLogin(local(Http.header(authorize, "Location")), USER, PASSWORD);
+        assertThat(done.statusCode()).as("login: %s", done.body()).isEqualTo(302);
+        String location = Http.header(done, "Location");
+        assertThat(location).as("the code goes back to the redirect URI").startsWith(redirectUri.split("\\?")[0]);
+        return query(URI.create(location));
+    }
+
+    /** Exchanges a public client's code sent to {@code redirectUri}; returns the response. */
+    HttpResponse<String> exchange(String clientId, String redirectUri, String code, Pkce pkce) {
+        return token(Map.of("grant_type", "authorization_code", "code", code, "redirect_uri", redirectUri,
+                "code_verifier", pkce.verifier(), "client_id", clientId));
+    }
+
+    /** A URL of the server as the test reaches it: the issuer's origin replaced by this client's base. */
+    private String local(String url) {
+        URI uri = URI.create(url);
+        return base + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
     }
 
     /** The login page location /authorize redirects to. */
@@ -81,7 +119,7 @@ final class OAuthClient {
     /** Runs authorize and login, returning the authorization code from the redirect. */
     String code(String clientId, Pkce pkce, String extra) {
         String state = "st-" + System.nanoTime();
-        HttpResponse<String> done = submitLogin(loginPage(clientId, pkce, state, extra), USER, PASSWORD);
+        HttpResponse<String> done = submitLogin(local(loginPage(clientId, pkce, state, extra)), USER, PASSWORD);
         assertThat(done.statusCode()).as("login: %s", done.body()).isEqualTo(302);
         Map<String, String> params = query(URI.create(Http.header(done, "Location")));
         assertThat(params).containsEntry("state", state).containsKey("code");

@@ -23,7 +23,9 @@ import java.util.regex.Pattern;
  * (the transport shows a page and never redirects). After that, errors go back to the client as a
  * redirect. Rules: {@code response_type=code} only; PKCE with {@code S256} only, the method must be
  * named (a missing method means {@code plain}, which is refused); {@code scope} within what the
- * client registered and the server supports; {@code resource}, if sent, exactly this server's MCP URL.
+ * client registered and the server supports, plus {@link Scopes#OFFLINE_ACCESS}, which any client may
+ * ask and which is granted to clients of the refresh_token grant; {@code resource}, if sent, exactly
+ * this server's MCP URL.
  */
 public final class AuthorizationRequests {
 
@@ -98,23 +100,31 @@ public final class AuthorizationRequests {
 
     private Set<String> scopes(Map<String, String> params, RegisteredClient client) {
         // The client's registered scopes, less any the server no longer supports.
-        Set<String> allowed = Scopes.intersect(client.scopes(), engine.config().supportedScopes());
-        Optional<String> requested = Params.optional(params, "scope").filter(s -> !s.isBlank());
-        if (requested.isEmpty()) {
-            Set<String> required = engine.config().requiredScopes();
-            return required.isEmpty() ? allowed : Scopes.intersect(required, allowed);
-        }
-        Set<String> scopes;
+        Set<String> allowed = Scopes.intersect(client.scopes(), Scopes.ofResource(engine.config().supportedScopes()));
+        Set<String> requested;
         try {
-            scopes = Scopes.parse(requested.get());
+            requested = Scopes.parse(Params.optional(params, "scope").orElse(""));
         } catch (IllegalArgumentException e) {
             throw new OAuthException(OAuthErrorCode.INVALID_SCOPE, "scope " + e.getMessage());
         }
-        Set<String> refused = new LinkedHashSet<>(scopes);
-        refused.removeAll(allowed);
-        if (!refused.isEmpty()) {
-            throw new OAuthException(OAuthErrorCode.INVALID_SCOPE,
-                    "this client may not ask for: " + Scopes.format(refused));
+        // offline_access is open to every client (see Scopes.OFFLINE_ACCESS) and, asked alone, adds to the defaults.
+        boolean offline = requested.remove(Scopes.OFFLINE_ACCESS);
+        Set<String> scopes;
+        if (requested.isEmpty()) {
+            Set<String> required = engine.config().requiredScopes();
+            scopes = required.isEmpty() ? allowed : Scopes.intersect(required, allowed);
+        } else {
+            Set<String> refused = new LinkedHashSet<>(requested);
+            refused.removeAll(allowed);
+            if (!refused.isEmpty()) {
+                throw new OAuthException(OAuthErrorCode.INVALID_SCOPE,
+                        "this client may not ask for: " + Scopes.format(refused));
+            }
+            scopes = requested;
+        }
+        if (offline && client.grantTypes().contains(ClientRegistration.REFRESH_TOKEN)) {
+            scopes = new LinkedHashSet<>(scopes);
+            scopes.add(Scopes.OFFLINE_ACCESS);
         }
         return scopes;
     }

@@ -14,6 +14,8 @@ import java.util.Set;
  * {@code WWW-Authenticate} challenge when it must be refused (RFC 6750 §3, RFC 9728 §5.1):
  * <ul>
  *   <li>no token: 401 with {@code resource_metadata} and {@code scope}, no error;</li>
+ *   <li>every 401 and 403 names in {@code scope} the required scopes, or every supported scope when
+ *       none is required, never {@code offline_access}, and leaves {@code scope} out when that is empty;</li>
  *   <li>a malformed, invalid, expired or revoked token: 401 {@code invalid_token};</li>
  *   <li>a valid token without every required scope: 403 {@code insufficient_scope}, with
  *       {@code scope} listing all required scopes, so that the client can step up.</li>
@@ -93,8 +95,9 @@ public final class BearerAuthenticator {
         error.ifPresent(e -> params.put("error", e.wireValue()));
         description.ifPresent(d -> params.put("error_description", d));
         params.put("resource_metadata", engine.config().protectedResourceMetadataUrl());
-        if (!engine.config().requiredScopes().isEmpty()) {
-            params.put("scope", Scopes.format(engine.config().requiredScopes()));
+        Set<String> needed = neededScopes();
+        if (!needed.isEmpty()) {
+            params.put("scope", Scopes.format(needed));
         }
         StringBuilder header = new StringBuilder("Bearer ");
         params.forEach((name, value) -> {
@@ -104,6 +107,16 @@ public final class BearerAuthenticator {
             header.append(name).append("=\"").append(quote(value)).append('"');
         });
         return new BearerResult.Challenge(status, header.toString(), error, description);
+    }
+
+    /**
+     * The scopes a challenge names (MCP 2025-11-25 "Scope Selection Strategy"): the required scopes, or,
+     * when none are required, those a client gets by default, i.e. every supported scope; never
+     * {@code offline_access} (MCP 2026-07-28 "Refresh Tokens").
+     */
+    private Set<String> neededScopes() {
+        Set<String> required = engine.config().requiredScopes();
+        return Scopes.ofResource(required.isEmpty() ? engine.config().supportedScopes() : required);
     }
 
     /** Escapes a value for an RFC 9110 quoted-string; control characters are dropped so that no header can be split. */

@@ -20,6 +20,11 @@ import java.util.Set;
  * Dynamic client registration (<a href="https://www.rfc-editor.org/rfc/rfc7591">RFC 7591</a>):
  * validates the metadata, saves the client with a hashed secret, and answers with the client
  * information, the secret included exactly once. Unknown fields are ignored.
+ *
+ * <p>{@code application_type} ({@link ApplicationType}) chooses the redirect URI rules; it is checked
+ * here and echoed in the response, not stored: redirect URIs cannot change after registration, so
+ * nothing later depends on it. {@code scope} may hold {@link Scopes#OFFLINE_ACCESS} besides the
+ * supported scopes.
  */
 public final class ClientRegistration {
 
@@ -47,8 +52,14 @@ public final class ClientRegistration {
      * @throws OAuthException {@code invalid_redirect_uri} or {@code invalid_client_metadata}
      */
     public Map<String, Object> register(Map<String, Object> metadata) {
+        Optional<ApplicationType> applicationType = string(metadata, "application_type")
+                .map(value -> ApplicationType.fromWireValue(value).orElseThrow(() -> invalid(
+                        "application_type must be native or web")));
         List<String> redirectUris = redirectUris(metadata.get("redirect_uris"));
         for (String uri : redirectUris) {
+            applicationType.flatMap(type -> type.problem(uri)).ifPresent(problem -> {
+                throw new OAuthException(OAuthErrorCode.INVALID_REDIRECT_URI, problem);
+            });
             if (!RedirectHosts.allows(engine.config().allowedRedirectHosts(), uri)) {
                 throw new OAuthException(OAuthErrorCode.INVALID_REDIRECT_URI,
                         "this server does not send authorization codes to that host: " + uri);
@@ -76,8 +87,10 @@ public final class ClientRegistration {
         RegisteredClient client = new RegisteredClient(clientId, secret.map(Secrets::hash), now, Optional.empty(),
                 redirectUris, grantTypes, method, scopes, clientName, clientUri, logoUri);
         engine.store().saveClient(client);
-        LOG.log(System.Logger.Level.INFO, "registered client {0} ({1}, {2}) for redirect URIs {3}",
-                clientId, clientName.orElse("unnamed"), method.wireValue(), redirectUris);
+        ApplicationType describedType = applicationType.orElseGet(() -> ApplicationType.describing(redirectUris));
+        LOG.log(System.Logger.Level.INFO, "registered client {0} ({1}, {2}, {3}{4}) for redirect URIs {5}",
+                clientId, clientName.orElse("unnamed"), method.wireValue(), describedType.wireValue(),
+                applicationType.isPresent() ? "" : " inferred", redirectUris);
 
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("client_id", clientId);
@@ -90,6 +103,7 @@ public final class ClientRegistration {
         response.put("token_endpoint_auth_method", method.wireValue());
         response.put("grant_types", grantTypes);
         response.put("response_types", List.of("code"));
+        response.put("application_type", describedType.wireValue());
         if (!scopes.isEmpty()) {
             response.put("scope", Scopes.format(scopes));
         }
@@ -151,7 +165,7 @@ public final class ClientRegistration {
             throw invalid("scope " + e.getMessage());
         }
         Set<String> unsupported = new LinkedHashSet<>(scopes);
-        unsupported.removeAll(engine.config().supportedScopes());
+        unsupported.removeAll(Scopes.grantable(engine.config().supportedScopes()));
         if (!unsupported.isEmpty()) {
             throw invalid("scope holds scopes this server does not support: " + Scopes.format(unsupported)
                     + "; supported: " + Scopes.format(engine.config().supportedScopes()));

@@ -42,7 +42,8 @@ public final class Metadata {
         metadata.put("revocation_endpoint", issuer + REVOKE);
         metadata.put("introspection_endpoint", issuer + INTROSPECT);
         metadata.put("jwks_uri", issuer + JWKS);
-        metadata.put("scopes_supported", List.copyOf(config.supportedScopes()));
+        // With offline_access, which clients MAY then ask for (MCP 2026-07-28 "Refresh Tokens").
+        metadata.put("scopes_supported", List.copyOf(Scopes.grantable(config.supportedScopes())));
         metadata.put("response_types_supported", List.of("code"));
         metadata.put("response_modes_supported", List.of("query"));
         metadata.put("grant_types_supported", List.of("authorization_code", "refresh_token"));
@@ -64,7 +65,8 @@ public final class Metadata {
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("resource", config.resource());
         metadata.put("authorization_servers", List.of(config.issuer()));
-        metadata.put("scopes_supported", List.copyOf(config.supportedScopes()));
+        // Never offline_access: refresh tokens are no resource requirement (MCP 2026-07-28 "Refresh Tokens").
+        metadata.put("scopes_supported", List.copyOf(Scopes.ofResource(config.supportedScopes())));
         metadata.put("bearer_methods_supported", List.of("header"));
         metadata.put("resource_name", appName);
         return metadata;

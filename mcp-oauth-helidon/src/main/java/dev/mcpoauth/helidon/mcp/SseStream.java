@@ -14,6 +14,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -21,6 +22,13 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * One SSE response (a POST's response stream or a GET listening stream) as the SDK's per-stream
  * transport: each message is written as one {@code message} event and flushed at once.
+ *
+ * <p>Every stream starts with a priming event, as MCP 2025-11-25 recommends ("Streamable HTTP",
+ * Sending Messages, item 6; SEP-1699): an event id, a {@code retry} field of
+ * {@value #RETRY_MILLIS} ms (how long a client waits before it reconnects a dropped stream) and an
+ * empty {@code data} field, so that no client mistakes it for a message. It has no {@code event} field:
+ * clients that only handle {@code message} events skip it. The 2026-07-28 revision drops resumability;
+ * there the event is harmless.
  *
  * <p>Thread safe: messages may come from the handler's virtual thread and from any thread that
  * notifies the session. Writes are serialized with a {@link ReentrantLock}, not {@code synchronized},
@@ -30,6 +38,8 @@ import java.util.concurrent.locks.ReentrantLock;
 final class SseStream implements McpStreamableServerTransport {
 
     private static final System.Logger LOG = System.getLogger(SseStream.class.getName());
+    /** The reconnection delay the priming event announces, in milliseconds. */
+    static final long RETRY_MILLIS = 2000;
 
     private final OutputStream out;
     private final McpJsonMapper mapper;
@@ -42,14 +52,19 @@ final class SseStream implements McpStreamableServerTransport {
         this.mapper = mapper;
     }
 
-    /** Starts a {@code 200 text/event-stream} response and returns the stream writing its body. */
+    /**
+     * Starts a {@code 200 text/event-stream} response, writes the priming event and returns the stream
+     * writing its body; when the client is already gone the stream is returned closed.
+     */
     static SseStream open(ServerResponse res, McpJsonMapper mapper) {
         res.status(Status.OK_200);
         res.header(HeaderNames.CONTENT_TYPE, McpHttp.TEXT_EVENT_STREAM);
         res.header(HeaderNames.CACHE_CONTROL, "no-cache");
         // Tells nginx-style proxies not to buffer the stream.
         res.header(McpHttp.X_ACCEL_BUFFERING, "no");
-        return new SseStream(res.outputStream(), mapper);
+        SseStream stream = new SseStream(res.outputStream(), mapper);
+        stream.writeQuietly("id: " + UUID.randomUUID() + "\nretry: " + RETRY_MILLIS + "\ndata: \n\n");
+        return stream;
     }
 
     @Override
@@ -69,8 +84,13 @@ final class SseStream implements McpStreamableServerTransport {
      * @return false when the stream is closed or the client is gone
      */
     boolean comment(String text) {
+        return writeQuietly(": " + text + "\n\n");
+    }
+
+    /** Writes raw SSE text; false when the stream is closed or the client is gone. */
+    private boolean writeQuietly(String text) {
         try {
-            write((": " + text + "\n\n").getBytes(StandardCharsets.UTF_8));
+            write(text.getBytes(StandardCharsets.UTF_8));
             return true;
         } catch (RuntimeException e) {
             return false;

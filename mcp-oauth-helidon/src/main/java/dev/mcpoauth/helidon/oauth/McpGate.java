@@ -16,11 +16,15 @@ import java.util.Optional;
 
 /**
  * What stands in front of the MCP endpoint, on its path only: the CORS preflight (which carries no
- * token and needs none), then for every other method the Origin check (403, the DNS-rebinding
- * defence, before anything else), then the bearer check by the engine. A refused token gets the
+ * token and needs none, and is refused with 403 from an origin that is not allowed), then for every
+ * other method the bearer check by the engine, then the Origin check. A refused token gets the
  * engine's status and {@code WWW-Authenticate} value exactly (RFC 6750 §3, RFC 9728 §5.1) with its
- * JSON body; an accepted one puts the {@link AuthenticatedPrincipal} in the request context under
- * {@link AuthenticatedPrincipal#CONTEXT_KEY} and passes the request on to the MCP transport.
+ * JSON body, whatever the Origin, so that every client's discovery starts (Claude's connector sends
+ * {@code Origin: https://claude.ai}); CORS headers only go to allowed origins. An accepted token from
+ * an origin that is not allowed gets 403 (the DNS-rebinding defence: a rebinding page holds no token,
+ * so it never gets past the 401); from an allowed one, the {@link AuthenticatedPrincipal} goes into
+ * the request context under {@link AuthenticatedPrincipal#CONTEXT_KEY} and the request on to the MCP
+ * transport.
  */
 final class McpGate {
 
@@ -57,13 +61,16 @@ final class McpGate {
 
     private void gate(ServerRequest req, ServerResponse res) {
         Optional<String> origin = req.headers().first(HeaderNames.ORIGIN);
-        if (!origins.allows(origin, req.localPeer().port())) {
-            refuseOrigin(res);
-            return;
+        boolean allowedOrigin = origins.allows(origin, req.localPeer().port());
+        if (allowedOrigin) {
+            origin.ifPresent(o -> Cors.reflect(res, o));
         }
-        origin.ifPresent(o -> Cors.reflect(res, o));
         switch (engine.require().authenticate(req.headers().first(HeaderNames.AUTHORIZATION))) {
             case BearerResult.Authenticated ok -> {
+                if (!allowedOrigin) {
+                    refuseOrigin(res);
+                    return;
+                }
                 req.context().register(AuthenticatedPrincipal.CONTEXT_KEY, ok.principal());
                 res.next();
             }

@@ -27,6 +27,8 @@ import java.util.function.Supplier;
  */
 public final class OAuthRoutes implements AutoCloseable {
 
+    private static final System.Logger LOG = System.getLogger(OAuthRoutes.class.getName());
+
     private final ServerConfig config;
     private final EngineRef engine;
     private final LoginHandler login;
@@ -51,8 +53,7 @@ public final class OAuthRoutes implements AutoCloseable {
         this.engine = new EngineRef(engine);
         this.login = login;
         this.settings = settings;
-        Set<String> allowed = new LinkedHashSet<>(settings.allowedOrigins());
-        issuerOrigin(config).ifPresent(allowed::add);
+        Set<String> allowed = allowedOrigins(config, settings);
         this.origins = new OriginPolicy(allowed, true);
         this.transport = McpHttpTransport.create(McpEndpointConfig.builder()
                 .path(config.mcpPath())
@@ -92,6 +93,21 @@ public final class OAuthRoutes implements AutoCloseable {
         if (closed.compareAndSet(false, true)) {
             mcpServer.close();
         }
+    }
+
+    /** The browser origins of the MCP endpoint besides loopback ones: see {@link TransportSettings#originsExplicit()}. */
+    private static Set<String> allowedOrigins(ServerConfig config, TransportSettings settings) {
+        Set<String> allowed = new LinkedHashSet<>();
+        issuerOrigin(config).ifPresent(allowed::add);
+        if (settings.originsExplicit()) {
+            allowed.addAll(settings.allowedOrigins());
+        } else if (!config.localDeployment()) {
+            allowed.addAll(TransportSettings.hostedClientOrigins());
+        }
+        LOG.log(System.Logger.Level.INFO, "MCP endpoint allows the browser origins {0} and loopback origins on its port{1}",
+                allowed, settings.originsExplicit() ? " (mcp.allowed.origins)"
+                        : config.localDeployment() ? " (default of a local server)" : " (default of a public server)");
+        return allowed;
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.mcpoauth.spi.ProviderSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 
@@ -42,7 +43,8 @@ public final class SettingKeys {
                 default -> problems.add(STATELESS + " must be true or false, not '" + v + "'");
             }
         });
-        settings.get(ALLOWED_ORIGINS).ifPresent(v -> list(v).forEach(b::addAllowedOrigin));
+        // Present, even empty, the list replaces the default origins.
+        settings.get(ALLOWED_ORIGINS).ifPresent(v -> b.allowedOrigins(new LinkedHashSet<>(list(v))));
         settings.get(TRUSTED_PROXIES).ifPresent(v -> list(v).forEach(b::addTrustedProxy));
         settings.get(MCP_MAX_BODY).ifPresent(v -> b.mcpMaxBodyBytes(bytes(MCP_MAX_BODY, v, problems)));
         settings.get(OAUTH_MAX_BODY).ifPresent(v -> b.oauthMaxBodyBytes(bytes(OAUTH_MAX_BODY, v, problems)));

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Timeout;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -221,9 +222,7 @@ class StreamableHttpRulesTest {
 
         assertThat(raw.method("DELETE", null, "Mcp-Session-Id", session).statusCode()).isEqualTo(204);
 
-        try (Stream<String> lines = listening.body()) {
-            assertThat(lines.count()).as("the stream ended (only the opening comment was sent)").isEqualTo(2);
-        }
+        assertEndedAfterItsOpening(listening);
     }
 
     @Test
@@ -236,10 +235,18 @@ class StreamableHttpRulesTest {
 
         server.stateful().closeGracefully();
 
-        try (Stream<String> lines = listening.body()) {
-            assertThat(lines.count()).as("the stream ended (only the opening comment was sent)").isEqualTo(2);
-        }
+        assertEndedAfterItsOpening(listening);
         assertThat(server.streamable().sessionCount()).isZero();
         assertThat(raw.post(RawMcp.INITIALIZE).statusCode()).as("a closed transport refuses work").isEqualTo(503);
+    }
+
+    /** A listening stream that ended after what every one starts with: the priming event and the opening comment. */
+    private static void assertEndedAfterItsOpening(HttpResponse<Stream<String>> listening) {
+        try (Stream<String> lines = listening.body()) {
+            List<String> all = lines.toList();
+            assertThat(all).as("the stream ended after the priming event and the opening comment").hasSize(6);
+            assertThat(all.getFirst()).startsWith("id: ");
+            assertThat(all.subList(1, 6)).containsExactly("retry: 2000", "data: ", "", ": listening", "");
+        }
     }
 }

@@ -141,8 +141,10 @@ class StreamableTransportTest {
                 {"jsonrpc":"2.0","id":9,"method":"tools/call","params":{"name":"slow","arguments":{}}}""",
                 "Mcp-Session-Id", session, "MCP-Protocol-Version", "2025-06-18").body();
 
-        assertThat(slow).startsWith(": keep-alive\n\n").contains("event: message").contains("done");
-        String beforeResult = slow.substring(0, slow.indexOf("event: message"));
+        assertThat(slow).as("the priming event comes first").matches("(?s)id: [^\n]+\nretry: 2000\ndata: \n\n.*");
+        String afterPriming = slow.substring(slow.indexOf("\n\n") + 2);
+        assertThat(afterPriming).startsWith(": keep-alive\n\n").contains("event: message").contains("done");
+        String beforeResult = afterPriming.substring(0, afterPriming.indexOf("event: message"));
         assertThat(beforeResult.split(": keep-alive\n\n", -1).length - 1)
                 .as("about one comment per 50 ms of a 600 ms call: %s", beforeResult).isBetween(3, 13);
         assertThat(raw.post(RawMcp.PING, "Mcp-Session-Id", session, "MCP-Protocol-Version", "2025-06-18").statusCode())

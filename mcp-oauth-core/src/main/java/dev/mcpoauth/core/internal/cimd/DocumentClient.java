@@ -3,6 +3,7 @@ package dev.mcpoauth.core.internal.cimd;
 import dev.mcpoauth.ClientAuthMethod;
 import dev.mcpoauth.RegisteredClient;
 import dev.mcpoauth.core.ServerConfig;
+import dev.mcpoauth.core.internal.ApplicationType;
 import dev.mcpoauth.core.internal.RedirectHosts;
 import dev.mcpoauth.core.internal.RedirectUris;
 import dev.mcpoauth.core.internal.Scopes;
@@ -22,11 +23,12 @@ import java.util.Set;
  * Checks a fetched Client ID Metadata Document and turns it into the client it describes. The rules:
  * {@code client_id} equals the URL it was fetched from, byte for byte; {@code redirect_uris} is a
  * non-empty array of acceptable redirect URIs (the same rules as registration, and the server's
- * allow-list); {@code token_endpoint_auth_method} is absent or {@code none} (a published document
+ * allow-list), and those of its {@code application_type} when it names one ({@code native} or
+ * {@code web}; any other value is refused); {@code token_endpoint_auth_method} is absent or {@code none} (a published document
  * cannot hold a shared secret); {@code grant_types} and {@code response_types}, when present, stay
  * within the code flow; {@code client_name} is short and has no control characters. Scopes the
- * server does not support are ignored, since one document serves many servers. Unknown members are
- * ignored.
+ * server does not support are ignored, since one document serves many servers ({@code offline_access}
+ * is kept). Unknown members are ignored.
  */
 final class DocumentClient {
 
@@ -41,7 +43,9 @@ final class DocumentClient {
         if (!url.equals(document.get("client_id"))) {
             throw new DocumentException("the document's client_id is not the URL it was fetched from");
         }
-        List<String> redirectUris = redirectUris(document.get("redirect_uris"), config);
+        Optional<ApplicationType> type = text(document, "application_type").map(value -> ApplicationType
+                .fromWireValue(value).orElseThrow(() -> new DocumentException("application_type must be native or web")));
+        List<String> redirectUris = redirectUris(document.get("redirect_uris"), config, type);
         Object method = document.get("token_endpoint_auth_method");
         if (method != null && !"none".equals(method)) {
             throw new DocumentException("token_endpoint_auth_method must be none: a published document holds no secret");
@@ -63,7 +67,7 @@ final class DocumentClient {
         Optional<String> scope = text(document, "scope").filter(s -> !s.isBlank());
         if (scope.isPresent()) {
             try {
-                scopes = Scopes.intersect(Scopes.parse(scope.get()), config.supportedScopes());
+                scopes = Scopes.intersect(Scopes.parse(scope.get()), Scopes.grantable(config.supportedScopes()));
             } catch (IllegalArgumentException e) {
                 throw new DocumentException("scope is not a valid scope list");
             }
@@ -73,13 +77,13 @@ final class DocumentClient {
                 webUrl(document, "client_uri"), webUrl(document, "logo_uri"));
     }
 
-    private static List<String> redirectUris(Object value, ServerConfig config) {
+    private static List<String> redirectUris(Object value, ServerConfig config, Optional<ApplicationType> type) {
         List<String> uris = strings(value, "redirect_uris", List.of());
         if (uris.isEmpty() || uris.size() > MAX_REDIRECT_URIS) {
             throw new DocumentException("redirect_uris must hold 1 to " + MAX_REDIRECT_URIS + " URIs");
         }
         for (String uri : uris) {
-            if (RedirectUris.problem(uri).isPresent()) {
+            if (RedirectUris.problem(uri).or(() -> type.flatMap(t -> t.problem(uri))).isPresent()) {
                 throw new DocumentException("redirect_uris holds a URI this server does not accept");
             }
             if (!RedirectHosts.allows(config.allowedRedirectHosts(), uri)) {

@@ -85,6 +85,23 @@ class ClientMetadataDocumentsTest {
     }
 
     @Test
+    void resolveWhenTheDocumentNamesAnApplicationTypeThenItsRedirectRulesApply() {
+        assertThat(refusal(serve("/web-loopback.json", "{\"client_id\":\"$ID\",\"application_type\":\"web\","
+                + "\"redirect_uris\":[\"http://127.0.0.1:7777/cb\"]}", ""))).contains("does not accept");
+        assertThat(refusal(serve("/web-scheme.json", "{\"client_id\":\"$ID\",\"application_type\":\"web\","
+                + "\"redirect_uris\":[\"cursor://anysphere.cursor-mcp/oauth/callback\"]}", ""))).contains("does not accept");
+        assertThat(refusal(serve("/odd.json", "{\"client_id\":\"$ID\",\"application_type\":\"desktop\","
+                + "\"redirect_uris\":[\"https://a.example/cb\"]}", ""))).contains("application_type");
+        String web = serve("/web.json", "{\"client_id\":\"$ID\",\"application_type\":\"web\","
+                + "\"redirect_uris\":[\"https://a.example/cb\"],\"scope\":\"mcp offline_access\"}", "");
+        String nativeApp = serve("/native.json", "{\"client_id\":\"$ID\",\"application_type\":\"native\","
+                + "\"redirect_uris\":[\"http://127.0.0.1:7777/cb\",\"cursor://anysphere.cursor-mcp/oauth/callback\"]}", "");
+
+        assertThat(documents.resolve(web).scopes()).as("offline_access is kept").containsExactly("mcp", "offline_access");
+        assertThat(documents.resolve(nativeApp).redirectUris()).hasSize(2);
+    }
+
+    @Test
     void resolveWhenTheDocumentAsksForASecretOrAnotherGrantThenRefused() {
         assertThat(refusal(serve("/secret.json", "{\"client_id\":\"$ID\",\"redirect_uris\":[\"https://a.example/cb\"],"
                 + "\"token_endpoint_auth_method\":\"client_secret_basic\"}", ""))).contains("must be none");
