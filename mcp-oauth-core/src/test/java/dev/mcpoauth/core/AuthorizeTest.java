@@ -2,7 +2,6 @@ package dev.mcpoauth.core;
 
 import dev.mcpoauth.OAuthErrorCode;
 import dev.mcpoauth.PendingAuthorization;
-import dev.mcpoauth.core.internal.Secrets;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
