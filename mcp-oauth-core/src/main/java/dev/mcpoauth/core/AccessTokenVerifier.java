@@ -66,7 +66,7 @@ final class AccessTokenVerifier {
     }
 
     private Optional<Verified> check(String token) {
-        if (!BearerAuthenticator.isB64Token(token)) {
+        if (!isB64Token(token)) {
             // Also because jose4j's base64url decoder skips characters outside its alphabet: a valid
             // token with such characters added must not verify.
             LOG.log(System.Logger.Level.DEBUG, "access token rejected: not a b64token (RFC 6750 §2.1)");
@@ -142,5 +142,29 @@ final class AccessTokenVerifier {
         entry.foundInactive();
         LOG.log(System.Logger.Level.DEBUG, "access token {0} rejected: revoked, or its grant is", verified.tokenId());
         return Optional.empty();
+    }
+
+    /**
+     * RFC 6750 §2.1 {@code b64token}: {@code 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="}.
+     * A loop, not a regex: this runs on every MCP request, over some 600 characters.
+     */
+    static boolean isB64Token(String token) {
+        int n = token.length();
+        int i = 0;
+        while (i < n && isB64TokenChar(token.charAt(i))) {
+            i++;
+        }
+        if (i == 0) {
+            return false;
+        }
+        while (i < n && token.charAt(i) == '=') {
+            i++;
+        }
+        return i == n;
+    }
+
+    private static boolean isB64TokenChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+                || c == '-' || c == '.' || c == '_' || c == '~' || c == '+' || c == '/';
     }
 }

@@ -71,7 +71,7 @@ final class AuthorizationRequests {
         if (!responseType.equals("code")) {
             throw new OAuthException(OAuthErrorCode.UNSUPPORTED_RESPONSE_TYPE, "only response_type=code is supported");
         }
-        if (!client.grantTypes().contains(ClientRegistration.AUTHORIZATION_CODE)) {
+        if (!client.grantTypes().contains(GrantHandlers.AUTHORIZATION_CODE)) {
             throw new OAuthException(OAuthErrorCode.UNAUTHORIZED_CLIENT,
                     "the client did not register the authorization_code grant");
         }

@@ -46,7 +46,7 @@ final class BearerAuthenticator {
         // The verifier checks the b64token syntax itself, and only for a token it has not seen before.
         Optional<AccessTokenVerifier.Verified> verified = verifier.verifyActive(token);
         if (verified.isEmpty()) {
-            return invalid(isB64Token(token) ? "the access token is invalid, expired or revoked"
+            return invalid(AccessTokenVerifier.isB64Token(token) ? "the access token is invalid, expired or revoked"
                     : "the Authorization header does not hold a bearer token");
         }
         AccessTokenVerifier.Verified claims = verified.get();
@@ -57,30 +57,6 @@ final class BearerAuthenticator {
         }
         return new BearerResult.Authenticated(new AuthenticatedPrincipal(claims.userId(), claims.clientId(),
                 claims.scopes(), claims.tokenId(), claims.expiresAt()));
-    }
-
-    /**
-     * RFC 6750 §2.1 {@code b64token}: {@code 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="}.
-     * A loop, not a regex: this runs on every MCP request, over some 600 characters.
-     */
-    static boolean isB64Token(String token) {
-        int n = token.length();
-        int i = 0;
-        while (i < n && isB64TokenChar(token.charAt(i))) {
-            i++;
-        }
-        if (i == 0) {
-            return false;
-        }
-        while (i < n && token.charAt(i) == '=') {
-            i++;
-        }
-        return i == n;
-    }
-
-    private static boolean isB64TokenChar(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-                || c == '-' || c == '.' || c == '_' || c == '~' || c == '+' || c == '/';
     }
 
     private BearerResult invalid(String description) {

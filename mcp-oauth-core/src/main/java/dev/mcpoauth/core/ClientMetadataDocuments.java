@@ -39,6 +39,7 @@ final class ClientMetadataDocuments {
 
     private final DocumentFetcher fetcher;
     private final ServerConfig config;
+    private final GrantHandlers grants;
     private final Supplier<Instant> clock;
     private final ConcurrentHashMap<String, Entry> cache = new ConcurrentHashMap<>();
 
@@ -47,11 +48,14 @@ final class ClientMetadataDocuments {
      *
      * @param fetcher fetches documents
      * @param config  the server's scopes and redirect rules
+     * @param grants  the grant types a document may name
      * @param clock   the engine's current time
      */
-    public ClientMetadataDocuments(DocumentFetcher fetcher, ServerConfig config, Supplier<Instant> clock) {
+    public ClientMetadataDocuments(DocumentFetcher fetcher, ServerConfig config, GrantHandlers grants,
+                                   Supplier<Instant> clock) {
         this.fetcher = fetcher;
         this.config = config;
+        this.grants = grants;
         this.clock = clock;
     }
 
@@ -101,7 +105,7 @@ final class ClientMetadataDocuments {
             } catch (IllegalArgumentException e) {
                 throw new DocumentException("the client metadata document is not a JSON object");
             }
-            RegisteredClient client = DocumentClient.from(clientId, document, config, now);
+            RegisteredClient client = DocumentClient.from(clientId, document, config, grants, now);
             LOG.log(System.Logger.Level.DEBUG, "client metadata document {0} accepted", Logs.quote(clientId));
             return new Entry(Optional.of(client), "", now.plus(cacheFor(fetched.cacheControl())));
         } catch (DocumentException e) {

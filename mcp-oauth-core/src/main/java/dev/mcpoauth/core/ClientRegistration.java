@@ -23,20 +23,19 @@ import java.util.Set;
  */
 final class ClientRegistration {
 
-    static final String AUTHORIZATION_CODE = "authorization_code";
-    static final String REFRESH_TOKEN = "refresh_token";
-    private static final Set<String> GRANT_TYPES = Set.of(AUTHORIZATION_CODE, REFRESH_TOKEN);
     private static final int MAX_REDIRECT_URIS = 20;
     private static final int MAX_NAME_LENGTH = 200;
     private static final System.Logger LOG = System.getLogger(ClientRegistration.class.getName());
 
     private final Engine engine;
     private final ClientCap cap;
+    private final GrantHandlers grants;
 
     /** Creates the handler. */
-    public ClientRegistration(Engine engine, ClientCap cap) {
+    public ClientRegistration(Engine engine, ClientCap cap, GrantHandlers grants) {
         this.engine = engine;
         this.cap = cap;
+        this.grants = grants;
     }
 
     /**
@@ -121,15 +120,15 @@ final class ClientRegistration {
         return List.copyOf(uris);
     }
 
-    private static List<String> grantTypes(Object value) {
+    private List<String> grantTypes(Object value) {
         if (value == null) {
-            return List.of(AUTHORIZATION_CODE, REFRESH_TOKEN);
+            return grants.defaultClientGrantTypes();
         }
-        List<String> types = new ArrayList<>(new LinkedHashSet<>(strings(value, "grant_types")));
-        if (!GRANT_TYPES.containsAll(types) || !types.contains(AUTHORIZATION_CODE)) {
-            throw invalid("grant_types must include authorization_code and may include refresh_token, nothing else");
-        }
-        return List.copyOf(types);
+        List<String> types = List.copyOf(new LinkedHashSet<>(strings(value, "grant_types")));
+        grants.problemWithClientGrantTypes(types).ifPresent(problem -> {
+            throw invalid(problem);
+        });
+        return types;
     }
 
     private static void checkResponseTypes(Object value) {

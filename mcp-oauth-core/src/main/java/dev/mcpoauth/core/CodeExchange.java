@@ -24,7 +24,7 @@ import java.util.Optional;
  * verifier that is not 43-128 unreserved characters cannot match any challenge, so it is
  * {@code invalid_grant}, like a wrong one (RFC 7636 §4.6), and is refused before the code is spent.
  */
-final class CodeExchange {
+final class CodeExchange implements GrantHandler {
 
     private static final System.Logger LOG = System.getLogger(CodeExchange.class.getName());
 
@@ -48,8 +48,14 @@ final class CodeExchange {
      * @throws OAuthException {@code invalid_grant}, {@code invalid_request}, {@code invalid_target} or
      *                        {@code unauthorized_client}
      */
-    public Map<String, Object> exchange(RegisteredClient client, Map<String, String> form) {
-        if (!client.grantTypes().contains(ClientRegistration.AUTHORIZATION_CODE)) {
+    @Override
+    public String grantType() {
+        return GrantHandlers.AUTHORIZATION_CODE;
+    }
+
+    @Override
+    public Map<String, Object> grant(RegisteredClient client, Map<String, String> form) {
+        if (!client.grantTypes().contains(GrantHandlers.AUTHORIZATION_CODE)) {
             throw new OAuthException(OAuthErrorCode.UNAUTHORIZED_CLIENT,
                     "the client did not register the authorization_code grant");
         }
@@ -78,7 +84,7 @@ final class CodeExchange {
             // response still goes out, dead on arrival, exactly as when the replay comes later.
             engine.revokeGrant(grant.grantId());
         }
-        boolean refreshable = client.grantTypes().contains(ClientRegistration.REFRESH_TOKEN);
+        boolean refreshable = client.grantTypes().contains(GrantHandlers.REFRESH_TOKEN);
         return issuer.respond(grant, grant.scopes(), refreshable ? Optional.of(refreshToken) : Optional.empty(), now);
     }
 

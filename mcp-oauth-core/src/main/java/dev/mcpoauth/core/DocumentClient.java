@@ -28,12 +28,12 @@ final class DocumentClient {
 
     private static final int MAX_REDIRECT_URIS = 20;
     private static final int MAX_NAME_LENGTH = 200;
-    private static final Set<String> GRANT_TYPES = Set.of("authorization_code", "refresh_token");
 
     private DocumentClient() {
     }
 
-    static RegisteredClient from(String url, Map<String, Object> document, ServerConfig config, Instant now) {
+    static RegisteredClient from(String url, Map<String, Object> document, ServerConfig config, GrantHandlers grants,
+                                 Instant now) {
         if (!url.equals(document.get("client_id"))) {
             throw new DocumentException("the document's client_id is not the URL it was fetched from");
         }
@@ -42,11 +42,10 @@ final class DocumentClient {
         if (method != null && !"none".equals(method)) {
             throw new DocumentException("token_endpoint_auth_method must be none: a published document holds no secret");
         }
-        List<String> grantTypes = strings(document.get("grant_types"), "grant_types", List.of("authorization_code",
-                "refresh_token"));
-        if (!GRANT_TYPES.containsAll(grantTypes) || !grantTypes.contains("authorization_code")) {
-            throw new DocumentException("grant_types must include authorization_code and may include refresh_token");
-        }
+        List<String> grantTypes = strings(document.get("grant_types"), "grant_types", grants.defaultClientGrantTypes());
+        grants.problemWithClientGrantTypes(grantTypes).ifPresent(problem -> {
+            throw new DocumentException(problem);
+        });
         if (!List.of("code").containsAll(strings(document.get("response_types"), "response_types", List.of("code")))) {
             throw new DocumentException("response_types may only hold code");
         }

@@ -31,7 +31,7 @@ final class Metadata {
     }
 
     /** The authorization server metadata (RFC 8414 §2), served at {@code /.well-known/oauth-authorization-server}. */
-    public static Map<String, Object> authorizationServer(ServerConfig config) {
+    public static Map<String, Object> authorizationServer(ServerConfig config, GrantHandlers grants) {
         String issuer = config.issuer();
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("issuer", issuer);
@@ -44,7 +44,7 @@ final class Metadata {
         metadata.put("scopes_supported", List.copyOf(config.supportedScopes()));
         metadata.put("response_types_supported", List.of("code"));
         metadata.put("response_modes_supported", List.of("query"));
-        metadata.put("grant_types_supported", List.of("authorization_code", "refresh_token"));
+        metadata.put("grant_types_supported", grants.grantTypes());
         metadata.put("code_challenge_methods_supported", List.of("S256"));
         metadata.put("token_endpoint_auth_methods_supported", CLIENT_AUTH_METHODS);
         metadata.put("revocation_endpoint_auth_methods_supported", CLIENT_AUTH_METHODS);

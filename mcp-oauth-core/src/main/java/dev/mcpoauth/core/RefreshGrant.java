@@ -29,7 +29,7 @@ import java.util.Set;
  * ({@link SuccessorSeal}). A repeat after the grace, a token more than one rotation old (its
  * successor was itself rotated) or one presented by another client is theft, as before.
  */
-final class RefreshGrant {
+final class RefreshGrant implements GrantHandler {
 
     private static final System.Logger LOG = System.getLogger(RefreshGrant.class.getName());
 
@@ -57,8 +57,14 @@ final class RefreshGrant {
      * @throws OAuthException {@code invalid_grant}, {@code invalid_scope}, {@code invalid_target},
      *                        {@code invalid_request} or {@code unauthorized_client}
      */
-    public Map<String, Object> refresh(RegisteredClient client, Map<String, String> form) {
-        if (!client.grantTypes().contains(ClientRegistration.REFRESH_TOKEN)) {
+    @Override
+    public String grantType() {
+        return GrantHandlers.REFRESH_TOKEN;
+    }
+
+    @Override
+    public Map<String, Object> grant(RegisteredClient client, Map<String, String> form) {
+        if (!client.grantTypes().contains(GrantHandlers.REFRESH_TOKEN)) {
             throw new OAuthException(OAuthErrorCode.UNAUTHORIZED_CLIENT,
                     "the client did not register the refresh_token grant");
         }

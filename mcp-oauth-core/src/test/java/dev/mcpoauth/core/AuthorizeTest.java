@@ -229,14 +229,6 @@ class AuthorizeTest {
     }
 
     @Test
-    void singleValuedRefusesRepeatedParameters() {
-        assertThat(AuthorizationServer.singleValued(Map.of("a", List.of("1"), "b", List.of())))
-                .isEqualTo(Map.of("a", "1"));
-        assertThat(errorOf(() -> AuthorizationServer.singleValued(Map.of("code", List.of("1", "2")))))
-                .isEqualTo(OAuthErrorCode.INVALID_REQUEST);
-    }
-
-    @Test
     void loginRequiredNeverCarriesTheClientState() {
         AuthorizeResult.LoginRequired login = (AuthorizeResult.LoginRequired) fixture.server.authorize(params());
 

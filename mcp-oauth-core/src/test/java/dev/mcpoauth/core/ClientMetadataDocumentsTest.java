@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
@@ -30,7 +31,9 @@ class ClientMetadataDocumentsTest {
         server = TlsDocumentServer.start(path -> responses.getOrDefault(path,
                 "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n".getBytes()));
         documents = new ClientMetadataDocuments(TlsDocumentServer.fetcher(Duration.ofSeconds(5)),
-                ServerConfig.builder().supportedScopes("mcp", "admin").build(), now::get);
+                ServerConfig.builder().supportedScopes("mcp", "admin").build(),
+                new GrantHandlers(List.of(new NamedGrant("authorization_code"), new NamedGrant("refresh_token"))),
+                now::get);
     }
 
     @AfterEach
@@ -143,5 +146,13 @@ class ClientMetadataDocumentsTest {
         assertThat(ClientMetadataDocuments.isDocumentUrl("https://u:p@app.example.com/c")).isFalse();
         assertThat(ClientMetadataDocuments.isDocumentUrl("https://app.example.com/c#f")).isFalse();
         assertThat(ClientMetadataDocuments.isDocumentUrl("xPWdNImrc7cYKkDUnx8Tng")).isFalse();
+    }
+
+    /** A grant type known by name only: documents are checked against the names, never redeemed here. */
+    private record NamedGrant(String grantType) implements GrantHandler {
+        @Override
+        public Map<String, Object> grant(dev.mcpoauth.RegisteredClient client, Map<String, String> form) {
+            throw new UnsupportedOperationException("not used by document checks");
+        }
     }
 }
