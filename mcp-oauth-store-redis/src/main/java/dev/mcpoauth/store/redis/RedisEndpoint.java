@@ -1,4 +1,4 @@
-package dev.mcpoauth.store.redis.internal;
+package dev.mcpoauth.store.redis;
 
 import static dev.mcpoauth.store.redis.RedisStoreConfig.DATABASE;
 import static dev.mcpoauth.store.redis.RedisStoreConfig.PASSWORD;
@@ -11,7 +11,11 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The parsed server address and credentials of a {@link dev.mcpoauth.store.redis.RedisStoreConfig}.
+ * The parsed server address and credentials of a {@link RedisStoreConfig}.
+ *
+ * <p>Hand-written on {@link java.net.URI} rather than Jedis' {@code JedisURIHelper}, because that helper
+ * throws on {@code redis://user@host} (a user without a password) and requires an explicit port, where
+ * this reports every problem by setting name and defaults the port to 6379.
  *
  * @param host     the host name or address
  * @param port     the port, 6379 unless the URI names one
@@ -20,7 +24,7 @@ import java.util.Optional;
  * @param password the password, if any; a secret
  * @param database the logical database number
  */
-public record RedisEndpoint(String host, int port, boolean tls, Optional<String> user, Optional<String> password,
+record RedisEndpoint(String host, int port, boolean tls, Optional<String> user, Optional<String> password,
                             int database) {
 
     /**
@@ -29,7 +33,7 @@ public record RedisEndpoint(String host, int port, boolean tls, Optional<String>
      * @param problems receives every problem found, never the URI itself, which may hold a password
      * @return the endpoint, or empty when any problem was found
      */
-    public static Optional<RedisEndpoint> parse(String uri, Optional<String> user, Optional<String> password,
+    static Optional<RedisEndpoint> parse(String uri, Optional<String> user, Optional<String> password,
                                          Optional<Integer> database, List<String> problems) {
         java.net.URI parsed;
         try {
