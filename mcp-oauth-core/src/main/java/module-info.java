@@ -8,7 +8,9 @@
  * {@link java.util.ServiceLoader} (hence the {@code uses} clauses), and falls back to
  * {@link dev.mcpoauth.core.InMemoryTokenStore} when no store module is present.
  *
- * <p>Only {@code dev.mcpoauth.core} is exported; grant handlers live in a non-exported package.
+ * <p>One package, {@code dev.mcpoauth.core}, exported: the public types are the API (the facade,
+ * configuration, results); everything else in it is package-private implementation (Helidon's rule), so
+ * no other package exists to form a cycle with.
  */
 module dev.mcpoauth.core {
     requires transitive dev.mcpoauth;

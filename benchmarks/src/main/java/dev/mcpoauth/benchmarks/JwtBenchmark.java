@@ -2,18 +2,13 @@ package dev.mcpoauth.benchmarks;
 
 import dev.mcpoauth.Grant;
 import dev.mcpoauth.core.InMemoryTokenStore;
-import dev.mcpoauth.core.ServerConfig;
-import dev.mcpoauth.core.internal.AccessTokenVerifier;
-import dev.mcpoauth.core.internal.Engine;
-import dev.mcpoauth.core.internal.KeyManager;
-import dev.mcpoauth.core.internal.TokenIssuer;
+import dev.mcpoauth.core.EngineProbe;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -43,8 +38,8 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * The JWT part of minting and of bearer validation, without any store, each next to its floor, so
- * that what the engine adds on top of the ES256 arithmetic is visible. Uses the engine's internal
- * {@code TokenIssuer} and {@code AccessTokenVerifier} (the public API always adds store work):
+ * that what the engine adds on top of the ES256 arithmetic is visible. Uses the engine's minting and
+ * JWT check through {@link EngineProbe} (the public API always adds store work):
  * <ul>
  *   <li>{@code mintAccessToken}: the engine's minting (claims, jose4j JWS, ES256) and its token response;</li>
  *   <li>{@code joseSign}: jose4j signing of a ready payload with the same key;</li>
@@ -63,8 +58,7 @@ public class JwtBenchmark {
 
     private static final String JCA_ES256 = "SHA256withECDSAinP1363Format";
 
-    private TokenIssuer issuer;
-    private AccessTokenVerifier verifier;
+    private EngineProbe engine;
     private Grant grant;
     private Instant now;
     private String token;
@@ -80,15 +74,11 @@ public class JwtBenchmark {
     @Setup(Level.Trial)
     public void setUp() throws JoseException {
         InMemoryTokenStore store = new InMemoryTokenStore();
-        Engine engine = new Engine(ServerConfig.defaults(), store, Clock.systemUTC(), "bench");
-        KeyManager keys = new KeyManager(engine);
-        keys.initialize();
-        issuer = new TokenIssuer(engine, keys);
-        verifier = new AccessTokenVerifier(engine, keys);
+        engine = EngineProbe.create(store);
         now = engine.now();
         grant = new Grant("grant-0123456789abcdef", "client-0123456789abcdef", "user-1", Set.of("mcp"),
                 engine.config().resource(), now, now.plus(Duration.ofDays(90)), false);
-        token = (String) issuer.respond(grant, grant.scopes(), Optional.empty(), now).get("access_token");
+        token = (String) engine.mint(grant, grant.scopes(), now).get("access_token");
 
         PublicJsonWebKey jwk = PublicJsonWebKey.Factory.newPublicJwk(store.signingKeys(now).getFirst().privateJwk());
         keyId = jwk.getKeyId();
@@ -103,15 +93,15 @@ public class JwtBenchmark {
                 .setAllowedClockSkewInSeconds(30)
                 .setExpectedIssuer(engine.config().issuer())
                 .setExpectedAudience(engine.config().resource())
-                .setExpectedType(true, TokenIssuer.TOKEN_TYPE)
-                .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, KeyManager.ALGORITHM)
+                .setExpectedType(true, EngineProbe.TOKEN_TYPE)
+                .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, EngineProbe.ALGORITHM)
                 .setVerificationKeyResolver((jws, nesting) -> publicKey)
                 .build();
-        if (verifier.verify(token).isEmpty() || !jcaVerify() || joseVerifyReusedConsumer() == null) {
+        if (engine.verify(token).isEmpty() || !jcaVerify() || joseVerifyReusedConsumer() == null) {
             throw new IllegalStateException("the minted token does not verify");
         }
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> published = (List<Map<String, Object>>) keys.jwks().get("keys");
+        List<Map<String, Object>> published = (List<Map<String, Object>>) engine.jwks().get("keys");
         if (!keyId.equals(published.getFirst().get("kid"))) {
             throw new IllegalStateException("the stored key is not the published one");
         }
@@ -120,7 +110,7 @@ public class JwtBenchmark {
     /** The engine's minting and token response. */
     @Benchmark
     public Map<String, Object> mintAccessToken() {
-        return issuer.respond(grant, grant.scopes(), Optional.empty(), now);
+        return engine.mint(grant, grant.scopes(), now);
     }
 
     /** jose4j ES256 signing of a ready payload. */
@@ -130,8 +120,8 @@ public class JwtBenchmark {
         jws.setPayload(payload);
         jws.setKey(privateKey);
         jws.setKeyIdHeaderValue(keyId);
-        jws.setAlgorithmHeaderValue(KeyManager.ALGORITHM);
-        jws.setHeader("typ", TokenIssuer.TOKEN_TYPE);
+        jws.setAlgorithmHeaderValue(EngineProbe.ALGORITHM);
+        jws.setHeader("typ", EngineProbe.TOKEN_TYPE);
         return jws.getCompactSerialization();
     }
 
@@ -146,8 +136,8 @@ public class JwtBenchmark {
 
     /** The engine's token check, without the store. */
     @Benchmark
-    public Optional<AccessTokenVerifier.Verified> verifyToken() {
-        return verifier.verify(token);
+    public Optional<?> verifyToken() {
+        return engine.verify(token);
     }
 
     /** The same checks with a consumer built once. */

@@ -1,6 +1,6 @@
 package dev.mcpoauth.benchmarks;
 
-import dev.mcpoauth.core.internal.Pkce;
+import dev.mcpoauth.core.EngineProbe;
 
 import java.util.concurrent.TimeUnit;
 
@@ -46,7 +46,7 @@ public class PkceBenchmark {
         }
         verifier = v.toString();
         challenge = BenchClient.challenge(verifier);
-        if (!Pkce.isWellFormedVerifier(verifier) || !Pkce.matches(verifier, challenge)) {
+        if (!EngineProbe.isWellFormedVerifier(verifier) || !EngineProbe.pkceMatches(verifier, challenge)) {
             throw new IllegalStateException("the engine refuses a correct verifier");
         }
     }
@@ -54,12 +54,12 @@ public class PkceBenchmark {
     /** The S256 comparison. */
     @Benchmark
     public boolean matches() {
-        return Pkce.matches(verifier, challenge);
+        return EngineProbe.pkceMatches(verifier, challenge);
     }
 
     /** The verifier syntax check. */
     @Benchmark
     public boolean wellFormed() {
-        return Pkce.isWellFormedVerifier(verifier);
+        return EngineProbe.isWellFormedVerifier(verifier);
     }
 }

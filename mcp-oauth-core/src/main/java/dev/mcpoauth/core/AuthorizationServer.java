@@ -6,32 +6,10 @@ import dev.mcpoauth.OAuthException;
 import dev.mcpoauth.RegisteredClient;
 import dev.mcpoauth.TokenStore;
 import dev.mcpoauth.UserChecker;
-import dev.mcpoauth.core.internal.AccessTokenVerifier;
-import dev.mcpoauth.core.internal.AuthorizationRequests;
-import dev.mcpoauth.core.internal.BearerAuthenticator;
-import dev.mcpoauth.core.internal.ClientAuthenticator;
-import dev.mcpoauth.core.internal.ClientCap;
-import dev.mcpoauth.core.internal.ClientDirectory;
-import dev.mcpoauth.core.internal.cimd.ClientMetadataDocuments;
-import dev.mcpoauth.core.internal.cimd.DocumentFetcher;
-import dev.mcpoauth.core.internal.ClientRegistration;
-import dev.mcpoauth.core.internal.CodeExchange;
-import dev.mcpoauth.core.internal.Engine;
-import dev.mcpoauth.core.internal.EngineLoginFlow;
-import dev.mcpoauth.core.internal.Introspection;
-import dev.mcpoauth.core.internal.KeyManager;
-import dev.mcpoauth.core.internal.LoginThrottle;
-import dev.mcpoauth.core.internal.Metadata;
-import dev.mcpoauth.core.internal.Params;
-import dev.mcpoauth.core.internal.RefreshGrant;
-import dev.mcpoauth.core.internal.ReplayGuard;
-import dev.mcpoauth.core.internal.Revocation;
-import dev.mcpoauth.core.internal.TokenIssuer;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -61,8 +39,7 @@ public final class AuthorizationServer implements AutoCloseable {
     private final ClientRegistration registration;
     private final AuthorizationRequests authorization;
     private final EngineLoginFlow loginFlow;
-    private final CodeExchange codeExchange;
-    private final RefreshGrant refresh;
+    private final GrantHandlers grants;
     private final Revocation revocation;
     private final Introspection introspection;
     private final BearerAuthenticator bearer;
@@ -77,17 +54,19 @@ public final class AuthorizationServer implements AutoCloseable {
         keys.initialize();
         TokenIssuer issuer = new TokenIssuer(engine, keys);
         AccessTokenVerifier verifier = new AccessTokenVerifier(engine, keys);
+        // The grant types of the token endpoint: a new one is a handler class and a line here.
+        grants = new GrantHandlers(List.of(
+                new CodeExchange(engine, issuer, replays),
+                new RefreshGrant(engine, issuer)));
         ClientDirectory directory = new ClientDirectory(engine, engine.config().clientMetadataDocuments()
-                ? Optional.of(new ClientMetadataDocuments(documentFetcher, engine.config(), engine::now))
+                ? Optional.of(new ClientMetadataDocuments(documentFetcher, engine.config(), grants, engine::now))
                 : Optional.empty());
         clients = new ClientAuthenticator(engine, directory);
         clientCap = new ClientCap(engine);
-        registration = new ClientRegistration(engine, clientCap);
+        registration = new ClientRegistration(engine, clientCap, grants);
         authorization = new AuthorizationRequests(engine, directory);
         throttle = new LoginThrottle(engine.config().loginThrottling());
         loginFlow = new EngineLoginFlow(engine, directory, userChecker, throttle);
-        codeExchange = new CodeExchange(engine, issuer, replays);
-        refresh = new RefreshGrant(engine, issuer);
         revocation = new Revocation(engine, verifier);
         introspection = new Introspection(engine, verifier);
         bearer = new BearerAuthenticator(engine, verifier);
@@ -128,7 +107,7 @@ public final class AuthorizationServer implements AutoCloseable {
 
     /** Authorization server metadata (RFC 8414 §2), for {@code GET /.well-known/oauth-authorization-server}. */
     public Map<String, Object> authorizationServerMetadata() {
-        return Metadata.authorizationServer(engine.config());
+        return Metadata.authorizationServer(engine.config(), grants);
     }
 
     /** Protected resource metadata (RFC 9728 §2), for {@code GET /.well-known/oauth-protected-resource[/mcp]}. */
@@ -176,7 +155,7 @@ public final class AuthorizationServer implements AutoCloseable {
     /**
      * Validates an authorization request, for {@code GET /authorize}.
      *
-     * @param queryParams the query parameters (see {@link #singleValued})
+     * @param queryParams the query parameters, each with its one value (RFC 6749 §3.1)
      * @return where to redirect the browser
      * @throws OAuthException when the client is unknown or the redirect URI untrusted: show a 400 page,
      *                        never redirect
@@ -198,12 +177,7 @@ public final class AuthorizationServer implements AutoCloseable {
     public Map<String, Object> token(Map<String, String> form, Optional<String> authorization) {
         String grantType = Params.required(form, "grant_type");
         RegisteredClient client = clients.authenticate(form, authorization);
-        return switch (grantType) {
-            case "authorization_code" -> codeExchange.exchange(client, form);
-            case "refresh_token" -> refresh.refresh(client, form);
-            default -> throw new OAuthException(OAuthErrorCode.UNSUPPORTED_GRANT_TYPE,
-                    "grant_type must be authorization_code or refresh_token");
-        };
+        return grants.grant(grantType, client, form);
     }
 
     /**
@@ -258,27 +232,6 @@ public final class AuthorizationServer implements AutoCloseable {
     @Override
     public void close() {
         purger.close();
-    }
-
-    /**
-     * Turns parameters as a web server parses them into the single values OAuth requires: a
-     * parameter must not repeat (RFC 6749 §3.1).
-     *
-     * @param params the parameters with all their values
-     * @return the first value of each parameter
-     * @throws OAuthException {@code invalid_request} when a parameter has several values
-     */
-    public static Map<String, String> singleValued(Map<String, List<String>> params) {
-        Map<String, String> single = new LinkedHashMap<>();
-        params.forEach((name, values) -> {
-            if (values.size() > 1) {
-                throw new OAuthException(OAuthErrorCode.INVALID_REQUEST, "the " + name + " parameter is repeated");
-            }
-            if (!values.isEmpty()) {
-                single.put(name, values.getFirst());
-            }
-        });
-        return single;
     }
 
     /**

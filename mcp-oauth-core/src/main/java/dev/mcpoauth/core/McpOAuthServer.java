@@ -4,8 +4,6 @@ import dev.mcpoauth.LoginHandler;
 import dev.mcpoauth.TokenStore;
 import dev.mcpoauth.Transport;
 import dev.mcpoauth.UserChecker;
-import dev.mcpoauth.core.internal.ProviderSelector;
-import dev.mcpoauth.core.internal.ProviderSlot;
 import dev.mcpoauth.spi.ProviderConfigurationException;
 import dev.mcpoauth.spi.ProviderSettings;
 import dev.mcpoauth.spi.TransportContext;

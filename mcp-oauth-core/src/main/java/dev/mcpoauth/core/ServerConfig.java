@@ -1,6 +1,5 @@
 package dev.mcpoauth.core;
 
-import dev.mcpoauth.core.internal.LocalHosts;
 import dev.mcpoauth.spi.ProviderSettings;
 
 import java.net.URI;

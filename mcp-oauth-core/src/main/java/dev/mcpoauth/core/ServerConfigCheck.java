@@ -1,8 +1,5 @@
 package dev.mcpoauth.core;
 
-import dev.mcpoauth.core.internal.Metadata;
-import dev.mcpoauth.core.internal.RedirectHosts;
-import dev.mcpoauth.core.internal.Scopes;
 import dev.mcpoauth.spi.ProviderSettings;
 
 import java.net.URI;

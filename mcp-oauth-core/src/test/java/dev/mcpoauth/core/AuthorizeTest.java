@@ -2,7 +2,6 @@ package dev.mcpoauth.core;
 
 import dev.mcpoauth.OAuthErrorCode;
 import dev.mcpoauth.PendingAuthorization;
-import dev.mcpoauth.core.internal.Secrets;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -227,14 +226,6 @@ class AuthorizeTest {
 
         assertThat(((AuthorizeResult.ErrorRedirect) result).location().toString())
                 .startsWith("https://app.example.com/cb?tenant=7&error=unsupported_response_type&");
-    }
-
-    @Test
-    void singleValuedRefusesRepeatedParameters() {
-        assertThat(AuthorizationServer.singleValued(Map.of("a", List.of("1"), "b", List.of())))
-                .isEqualTo(Map.of("a", "1"));
-        assertThat(errorOf(() -> AuthorizationServer.singleValued(Map.of("code", List.of("1", "2")))))
-                .isEqualTo(OAuthErrorCode.INVALID_REQUEST);
     }
 
     @Test

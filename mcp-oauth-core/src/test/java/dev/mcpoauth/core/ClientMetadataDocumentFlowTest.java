@@ -3,7 +3,6 @@ package dev.mcpoauth.core;
 import dev.mcpoauth.LoginPrompt;
 import dev.mcpoauth.OAuthErrorCode;
 import dev.mcpoauth.OAuthException;
-import dev.mcpoauth.core.internal.cimd.TlsDocumentServer;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

@@ -141,7 +141,7 @@ final class Fixture implements AutoCloseable {
     }
 
     static String newVerifier() {
-        return dev.mcpoauth.core.internal.Secrets.newSecret() + "-verifier";
+        return dev.mcpoauth.core.Secrets.newSecret() + "-verifier";
     }
 
     static String challenge(String verifier) {

@@ -4,7 +4,6 @@ import dev.mcpoauth.AuthorizationCode;
 import dev.mcpoauth.CodeRedemption;
 import dev.mcpoauth.LoginException;
 import dev.mcpoauth.LoginPrompt;
-import dev.mcpoauth.core.internal.Secrets;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,6 @@ package dev.mcpoauth.core;
 import dev.mcpoauth.ClientAuthMethod;
 import dev.mcpoauth.OAuthErrorCode;
 import dev.mcpoauth.RegisteredClient;
-import dev.mcpoauth.core.internal.Secrets;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RefreshReuseGraceTest {
 
-    private static final Logger ENGINE_LOG = Logger.getLogger("dev.mcpoauth.core.internal.RefreshGrant");
+    private static final Logger ENGINE_LOG = Logger.getLogger("dev.mcpoauth.core.RefreshGrant");
 
     @TempDir
     Path dir;

@@ -51,7 +51,7 @@ final class BrowserRoutes {
     }
 
     private static void authorize(ServerRequest req, ServerResponse res, AuthorizationServer engine) {
-        Map<String, String> params = AuthorizationServer.singleValued(FormCodec.parse(rawQuery(req)));
+        Map<String, String> params = SingleValues.of(FormCodec.parse(rawQuery(req)));
         URI location = switch (engine.authorize(params)) {
             case AuthorizeResult.LoginRequired login -> login.location();
             case AuthorizeResult.ErrorRedirect error -> error.location();

@@ -2,7 +2,6 @@ package dev.mcpoauth.helidon.oauth;
 
 import dev.mcpoauth.OAuthErrorCode;
 import dev.mcpoauth.OAuthException;
-import dev.mcpoauth.core.AuthorizationServer;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
@@ -73,7 +72,7 @@ final class TokenRoutes {
     }
 
     private static Map<String, String> form(ServerRequest req, long limit) {
-        return AuthorizationServer.singleValued(Bodies.form(req, limit));
+        return SingleValues.of(Bodies.form(req, limit));
     }
 
     private static Optional<String> authorization(ServerRequest req) {

@@ -1,7 +1,6 @@
 package dev.mcpoauth.store.redis;
 
 import dev.mcpoauth.spi.ProviderSettings;
-import dev.mcpoauth.store.redis.internal.RedisEndpoint;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -74,7 +74,7 @@ public final class RedisTokenStore implements TokenStore {
      * @throws StorageException when Redis cannot be reached or refuses the credentials
      */
     public static RedisTokenStore open(RedisStoreConfig config) {
-        return new RedisTokenStore(RedisGateway.connect(config), config);
+        return new RedisTokenStore(RedisConnector.connect(config), config);
     }
 
     // ---- clients ---------------------------------------------------------------------------------

@@ -1,18 +1,11 @@
 package dev.mcpoauth.store.redis.internal;
 
 import dev.mcpoauth.StorageException;
-import dev.mcpoauth.store.redis.RedisStoreConfig;
 import java.lang.System.Logger.Level;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
-import redis.clients.jedis.ClientSetInfoConfig;
-import redis.clients.jedis.ConnectionPoolConfig;
-import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.RedisClient;
-import redis.clients.jedis.SslOptions;
-import redis.clients.jedis.SslVerifyMode;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisException;
@@ -47,41 +40,14 @@ public final class RedisGateway implements AutoCloseable {
     }
 
     /**
-     * Creates the pool and checks that Redis answers.
+     * Opens a gateway on a pooled client and checks that Redis answers.
      *
-     * @param config where and how to connect
+     * @param client the pooled client, built with bounded timeouts
+     * @param where  where it connects, for messages: {@code redis://host:port/db}, never a password
      * @return the open gateway
      * @throws StorageException when Redis cannot be reached or refuses the credentials
      */
-    public static RedisGateway connect(RedisStoreConfig config) {
-        int timeout = (int) config.timeout().toMillis();
-        DefaultJedisClientConfig.Builder clientConfig = DefaultJedisClientConfig.builder()
-                .connectionTimeoutMillis(timeout).socketTimeoutMillis(timeout)
-                .database(config.database()).clientName("mcp-oauth")
-                // RESP2 fixed: no protocol negotiation (each fallback step would wait out the timeout
-                // against an unresponsive server), and script replies of one fixed shape.
-                .resp2()
-                // CLIENT SETINFO exists from Redis 7.2 only; skipping it saves a round trip per connection.
-                .clientSetInfoConfig(ClientSetInfoConfig.DISABLED);
-        if (config.tls()) {
-            // FULL: the server's certificate must chain to the JDK's trust store and match the host name.
-            clientConfig.sslOptions(SslOptions.builder().sslVerifyMode(SslVerifyMode.FULL).build());
-        }
-        config.user().ifPresent(clientConfig::user);
-        config.password().ifPresent(clientConfig::password);
-        ConnectionPoolConfig pool = new ConnectionPoolConfig();
-        pool.setMaxTotal(config.poolSize());
-        pool.setMaxIdle(config.poolSize());
-        pool.setMinIdle(0);
-        pool.setBlockWhenExhausted(true);
-        pool.setMaxWait(config.timeout());
-        pool.setTestWhileIdle(true);
-        pool.setTimeBetweenEvictionRuns(Duration.ofSeconds(30));
-        pool.setJmxEnabled(false);
-        RedisClient client = RedisClient.builder().hostAndPort(config.host(), config.port())
-                .clientConfig(clientConfig.build()).poolConfig(pool).build();
-        String where = (config.tls() ? "rediss://" : "redis://") + config.host() + ":" + config.port() + "/"
-                + config.database();
+    public static RedisGateway open(RedisClient client, String where) {
         RedisGateway gateway = new RedisGateway(client, where);
         try {
             gateway.command("connecting", true, UnifiedJedis::ping);
@@ -89,8 +55,6 @@ public final class RedisGateway implements AutoCloseable {
             gateway.close();
             throw e;
         }
-        LOG.log(Level.INFO, "Redis token store connected to {0} (pool {1}, timeout {2} ms)", where,
-                config.poolSize(), timeout);
         return gateway;
     }
 
