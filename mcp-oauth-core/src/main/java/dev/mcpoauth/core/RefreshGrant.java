@@ -9,6 +9,7 @@ import dev.mcpoauth.RegisteredClient;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -77,7 +78,7 @@ final class RefreshGrant implements GrantHandler {
         Optional<Grant> current = engine.store().findGrantByRefreshToken(presented, now);
         if (current.isPresent()) {
             checkClient(current.get(), client);
-            checkScope(current.get(), requested);
+            scopesFor(current.get(), requested);
         }
         String next = Secrets.newSecret();
         Instant nextExpiry = current.map(g -> expiry(engine, g, now))
@@ -89,12 +90,11 @@ final class RefreshGrant implements GrantHandler {
         return switch (engine.store().rotateRefreshToken(presented, successor, now, grace)) {
             case RefreshRotation.Rotated r -> {
                 requireSameClient(r.grant(), client);
-                checkScope(r.grant(), requested);
-                yield issuer.respond(r.grant(), requested.orElse(r.grant().scopes()), Optional.of(next), now);
+                yield issuer.respond(r.grant(), scopesFor(r.grant(), requested), Optional.of(next), now);
             }
             case RefreshRotation.Repeated r -> {
                 requireSameClient(r.grant(), client);
-                checkScope(r.grant(), requested);
+                Set<String> scopes = scopesFor(r.grant(), requested);
                 String kept = SuccessorSeal.unseal(token, r.sealedSuccessor()).orElseThrow(() -> {
                     LOG.log(System.Logger.Level.WARNING, "the sealed successor of a refresh token of grant {0} "
                             + "does not open with that token; the store returned another token's record",
@@ -103,7 +103,7 @@ final class RefreshGrant implements GrantHandler {
                 });
                 LOG.log(System.Logger.Level.DEBUG, "refresh token of client {0} repeated within the reuse grace; "
                         + "answered with the successor of its rotation (grant {1})", client.clientId(), r.grant().grantId());
-                yield issuer.respond(r.grant(), requested.orElse(r.grant().scopes()), Optional.of(kept), now);
+                yield issuer.respond(r.grant(), scopes, Optional.of(kept), now);
             }
             case RefreshRotation.Reused r -> {
                 boolean revoked = engine.revokeGrant(r.grant().grantId());
@@ -134,11 +134,24 @@ final class RefreshGrant implements GrantHandler {
         }
     }
 
-    private static void checkScope(Grant grant, Optional<Set<String>> requested) {
-        if (requested.isPresent() && !grant.scopes().containsAll(requested.get())) {
+    /**
+     * The scopes of the new access token: the grant's, or the requested ones, which may only narrow
+     * them. {@code offline_access} asked of a grant without it is left out, not refused: clients of
+     * the 2026-07-28 revision may add it to any token request, and a server may grant less (RFC 6749 §3.3).
+     */
+    private static Set<String> scopesFor(Grant grant, Optional<Set<String>> requested) {
+        if (requested.isEmpty()) {
+            return grant.scopes();
+        }
+        Set<String> asked = new LinkedHashSet<>(requested.get());
+        if (!grant.scopes().contains(Scopes.OFFLINE_ACCESS)) {
+            asked.remove(Scopes.OFFLINE_ACCESS);
+        }
+        if (!grant.scopes().containsAll(asked)) {
             throw new OAuthException(OAuthErrorCode.INVALID_SCOPE,
                     "a refresh may only ask for scopes the grant has: " + Scopes.format(grant.scopes()));
         }
+        return asked;
     }
 
     private static Set<String> parseScope(String scope) {

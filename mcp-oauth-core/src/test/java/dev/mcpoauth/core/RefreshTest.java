@@ -108,6 +108,16 @@ class RefreshTest {
     }
 
     @Test
+    void refreshAskingOfflineAccessOfAGrantWithoutItThenLeftOutNotRefused() {
+        Map<String, Object> response = fixture.refresh(client, refreshToken(), "scope", "read offline_access");
+
+        assertThat(response).as("2026-07-28 clients may add offline_access to any token request")
+                .containsEntry("scope", "read");
+        assertThat(errorOf(() -> fixture.refresh(client, (String) response.get("refresh_token"), "scope", "admin")))
+                .as("other scopes still may only narrow").isEqualTo(OAuthErrorCode.INVALID_SCOPE);
+    }
+
+    @Test
     void refreshWhenResourceIsAnotherServersThenInvalidTargetAndTokenNotSpent() {
         String token = refreshToken();
 
