@@ -5,8 +5,10 @@
  * <p>Exported: {@link dev.mcpoauth.helidon.McpOAuthFeature} (embed everything in your own Helidon
  * routing), {@link dev.mcpoauth.helidon.HelidonTransport} (a standalone server),
  * {@link dev.mcpoauth.helidon.TransportSettings} and {@link dev.mcpoauth.helidon.HelidonTuning}.
- * The MCP endpoint ({@code dev.mcpoauth.helidon.mcp}) and the OAuth routes
- * ({@code dev.mcpoauth.helidon.oauth}) are internal.
+ * The OAuth routes and the bearer gate of the MCP endpoint are package-private classes of the
+ * exported package (they need its settings); the MCP endpoint itself, the SDK transport and server
+ * assembly, is the non-exported package {@code dev.mcpoauth.helidon.mcp}, which depends on nothing
+ * above it.
  */
 module dev.mcpoauth.helidon {
     requires transitive dev.mcpoauth.core;

@@ -1,74 +1,55 @@
 package dev.mcpoauth.examples;
 
-import java.io.BufferedReader;
+import dev.mcpoauth.testing.LaunchedServer;
+
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 /**
- * An example server started the way a user starts it: a separate {@code java -m} process on the
- * module path that the build assembled in {@code target/modules}, so the real module graph (every
- * {@code requires}, {@code uses} and {@code provides}) is what runs, not surefire's patched one.
+ * An example server started the way a user starts it ({@link LaunchedServer}: {@code java -m} on the
+ * module path the build assembled in {@code target/modules}), on a free loopback port.
  */
 final class LaunchedExample implements AutoCloseable {
 
-    private final Process process;
-    private final List<String> output = new CopyOnWriteArrayList<>();
+    private final LaunchedServer server;
     final int port;
 
-    private LaunchedExample(Process process, int port) {
-        this.process = process;
+    private LaunchedExample(LaunchedServer server, int port) {
+        this.server = server;
         this.port = port;
-        Thread.ofVirtual().start(() -> {
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                reader.lines().forEach(output::add);
-            } catch (IOException | java.io.UncheckedIOException e) {
-                // UncheckedIOException: reader.lines() reports the pipe closing when the process is destroyed.
-                output.add("(output closed)"); // not its message: tests look for exceptions in the output
-            }
-        });
     }
 
     /** Starts {@code mainClass} on a free loopback port with the given extra options; waits until it serves. */
     static LaunchedExample start(String mainClass, Path workDir, String... options) throws Exception {
-        return start(mainClass, workDir, java.util.Map.of(), options);
+        return start(mainClass, workDir, Map.of(), options);
     }
 
     /** Starts {@code mainClass} with extra environment variables, as an operator configures a deployment. */
-    static LaunchedExample start(String mainClass, Path workDir, java.util.Map<String, String> environment,
+    static LaunchedExample start(String mainClass, Path workDir, Map<String, String> environment,
                                  String... options) throws Exception {
         int port = freePort();
-        Path modules = Path.of("target", "modules").toAbsolutePath();
-        if (!Files.isDirectory(modules)) {
-            throw new IllegalStateException(modules + " is missing: the build copies the module path there in "
-                    + "process-test-classes; run the tests through Maven");
+        List<String> args = new ArrayList<>(List.of("--host", "127.0.0.1", "--port", String.valueOf(port)));
+        args.addAll(List.of(options));
+        LaunchedServer server = LaunchedServer.start(Path.of("target", "modules").toAbsolutePath(),
+                Path.of("target", "classes").toAbsolutePath(), "dev.mcpoauth.examples/" + mainClass, environment,
+                workDir, args);
+        try {
+            server.awaitLine("MCP server with OAuth running at", 60);
+        } catch (RuntimeException | InterruptedException e) {
+            server.close();
+            throw e;
         }
-        List<String> command = new ArrayList<>(List.of(
-                ProcessHandle.current().info().command().orElse("java"),
-                "--enable-native-access=org.xerial.sqlitejdbc",
-                "--module-path", modules + java.io.File.pathSeparator + Path.of("target", "classes").toAbsolutePath(),
-                "--module", "dev.mcpoauth.examples/" + mainClass,
-                "--host", "127.0.0.1", "--port", String.valueOf(port)));
-        command.addAll(List.of(options));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
-        builder.environment().putAll(environment);
-        Process process = builder.start();
-        LaunchedExample example = new LaunchedExample(process, port);
-        example.awaitLine("MCP server with OAuth running at", 60);
-        return example;
+        return new LaunchedExample(server, port);
     }
 
     /** Everything the process printed so far (its log included). */
     String output() {
-        return String.join("\n", output);
+        return server.output();
     }
 
     /** The MCP endpoint URL. */
@@ -78,36 +59,16 @@ final class LaunchedExample implements AutoCloseable {
 
     /** Stops the process as a deployment would (SIGTERM) and returns its exit status. */
     int stop() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new IllegalStateException("the example did not stop within 30 s of SIGTERM:\n" + output());
-        }
-        return process.exitValue();
+        return server.stop();
     }
 
     @Override
     public void close() {
-        process.destroyForcibly();
-    }
-
-    private void awaitLine(String text, int seconds) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (System.nanoTime() < deadline) {
-            if (output.stream().anyMatch(line -> line.contains(text))) {
-                return;
-            }
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the example exited with " + process.exitValue() + ":\n" + output());
-            }
-            Thread.sleep(50);
-        }
-        close();
-        throw new IllegalStateException("the example did not print '" + text + "' within " + seconds + " s:\n" + output());
+        server.close();
     }
 
     private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
     }

@@ -3,7 +3,6 @@ package dev.mcpoauth.helidon;
 import dev.mcpoauth.Transport;
 import dev.mcpoauth.core.AuthorizationServer;
 import dev.mcpoauth.core.HostedServer;
-import dev.mcpoauth.helidon.oauth.NotFound;
 import io.helidon.webserver.WebServer;
 
 import java.io.UncheckedIOException;

@@ -2,7 +2,6 @@ package dev.mcpoauth.helidon;
 
 import dev.mcpoauth.Transport;
 import dev.mcpoauth.core.HostedServer;
-import dev.mcpoauth.helidon.oauth.SettingKeys;
 import dev.mcpoauth.spi.ProviderConfigurationException;
 import dev.mcpoauth.spi.TransportContext;
 import dev.mcpoauth.spi.TransportProvider;

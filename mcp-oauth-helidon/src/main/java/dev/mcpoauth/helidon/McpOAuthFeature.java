@@ -4,7 +4,6 @@ import dev.mcpoauth.LoginHandler;
 import dev.mcpoauth.core.AuthorizationServer;
 import dev.mcpoauth.core.McpServerDefinition;
 import dev.mcpoauth.core.ServerConfig;
-import dev.mcpoauth.helidon.oauth.OAuthRoutes;
 import io.helidon.webserver.http.HttpFeature;
 import io.helidon.webserver.http.HttpRouting;
 

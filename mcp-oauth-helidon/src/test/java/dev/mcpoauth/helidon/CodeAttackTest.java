@@ -1,8 +1,7 @@
 package dev.mcpoauth.helidon;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpResponse;
@@ -19,24 +18,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Authorization codes attacked at {@code /token}: replay, theft, expiry and every binding they carry. */
 class CodeAttackTest {
 
-    @TempDir
-    static Path dir;
-    static RunningServer server;
-    static OAuthClient oauth;
-
-    @BeforeAll
-    static void start() {
-        server = RunningServer.start(dir, b -> b, TransportSettings.defaults().withoutRateLimits());
-        oauth = server.client();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final SharedServer server = SharedServer.create();
 
     private static String publicClient() {
-        return (String) oauth.register("none", null).get("client_id");
+        return (String) server.oauth.register("none", null).get("client_id");
     }
 
     private static Map<String, String> grant(String clientId, String code, Pkce pkce) {
@@ -48,14 +34,14 @@ class CodeAttackTest {
     void codeReplayThenInvalidGrantAndEveryTokenOfTheFirstRedemptionIsRevoked() {
         String clientId = publicClient();
         Pkce pkce = Pkce.create();
-        Map<String, String> form = grant(clientId, oauth.code(clientId, pkce, null), pkce);
-        Map<String, Object> first = Http.json(oauth.token(form));
+        Map<String, String> form = grant(clientId, server.oauth.code(clientId, pkce, null), pkce);
+        Map<String, Object> first = Http.json(server.oauth.token(form));
         assertTokenAccepted(server.base, (String) first.get("access_token"));
 
-        assertOAuthError(oauth.token(form), 400, "invalid_grant");
+        assertOAuthError(server.oauth.token(form), 400, "invalid_grant");
 
         assertTokenRefused(server.base, (String) first.get("access_token"));
-        assertOAuthError(oauth.token(Map.of("grant_type", "refresh_token", "refresh_token",
+        assertOAuthError(server.oauth.token(Map.of("grant_type", "refresh_token", "refresh_token",
                 (String) first.get("refresh_token"), "client_id", clientId)), 400, "invalid_grant");
     }
 
@@ -64,52 +50,52 @@ class CodeAttackTest {
         String victim = publicClient();
         String thief = publicClient();
         Pkce pkce = Pkce.create();
-        String code = oauth.code(victim, pkce, null);
+        String code = server.oauth.code(victim, pkce, null);
 
-        assertOAuthError(oauth.token(grant(thief, code, pkce)), 400, "invalid_grant");
+        assertOAuthError(server.oauth.token(grant(thief, code, pkce)), 400, "invalid_grant");
     }
 
     @Test
     void unknownCodeThenInvalidGrant() {
         String clientId = publicClient();
-        assertOAuthError(oauth.token(grant(clientId, "made-up-code", Pkce.create())), 400, "invalid_grant");
+        assertOAuthError(server.oauth.token(grant(clientId, "made-up-code", Pkce.create())), 400, "invalid_grant");
     }
 
     @Test
     void codeWithAnotherRedirectUriThenInvalidGrant() {
         String clientId = publicClient();
         Pkce pkce = Pkce.create();
-        Map<String, String> form = grant(clientId, oauth.code(clientId, pkce, null), pkce);
+        Map<String, String> form = grant(clientId, server.oauth.code(clientId, pkce, null), pkce);
         form.put("redirect_uri", "http://127.0.0.1:53682/other");
 
-        assertOAuthError(oauth.token(form), 400, "invalid_grant");
+        assertOAuthError(server.oauth.token(form), 400, "invalid_grant");
     }
 
     @Test
     void codeWithoutTheRedirectUriTheAuthorizationRequestNamedThenInvalidGrant() {
         String clientId = publicClient();
         Pkce pkce = Pkce.create();
-        Map<String, String> form = grant(clientId, oauth.code(clientId, pkce, null), pkce);
+        Map<String, String> form = grant(clientId, server.oauth.code(clientId, pkce, null), pkce);
         form.remove("redirect_uri");
 
-        assertOAuthError(oauth.token(form), 400, "invalid_grant");
+        assertOAuthError(server.oauth.token(form), 400, "invalid_grant");
     }
 
     @Test
     void codeForAnotherResourceThenInvalidTarget() {
         String clientId = publicClient();
         Pkce pkce = Pkce.create();
-        Map<String, String> form = grant(clientId, oauth.code(clientId, pkce, null), pkce);
+        Map<String, String> form = grant(clientId, server.oauth.code(clientId, pkce, null), pkce);
         form.put("resource", "https://evil.example/mcp");
 
-        assertOAuthError(oauth.token(form), 400, "invalid_target");
+        assertOAuthError(server.oauth.token(form), 400, "invalid_target");
     }
 
     @Test
     void codeWithARepeatedParameterThenInvalidRequest() {
         String clientId = publicClient();
         Pkce pkce = Pkce.create();
-        String code = oauth.code(clientId, pkce, null);
+        String code = server.oauth.code(clientId, pkce, null);
 
         assertOAuthError(Http.post(server.base + "/token", Http.FORM, OAuthClient.form(grant(clientId, code, pkce))
                 + "&code=second-code"), 400, "invalid_request");
@@ -117,13 +103,13 @@ class CodeAttackTest {
 
     @Test
     void confidentialClientWithoutOrWithAWrongSecretThenInvalidClient() {
-        Map<String, Object> client = oauth.register("client_secret_basic", null);
+        Map<String, Object> client = server.oauth.register("client_secret_basic", null);
         String clientId = (String) client.get("client_id");
         Pkce pkce = Pkce.create();
-        Map<String, String> form = grant(clientId, oauth.code(clientId, pkce, null), pkce);
+        Map<String, String> form = grant(clientId, server.oauth.code(clientId, pkce, null), pkce);
 
-        assertOAuthError(oauth.token(form), 401, "invalid_client");
-        HttpResponse<String> wrong = oauth.token(form, "Authorization", OAuthClient.basic(clientId, "guessed"));
+        assertOAuthError(server.oauth.token(form), 401, "invalid_client");
+        HttpResponse<String> wrong = server.oauth.token(form, "Authorization", OAuthClient.basic(clientId, "guessed"));
         assertOAuthError(wrong, 401, "invalid_client");
         assertThat(Http.header(wrong, "WWW-Authenticate")).startsWith("Basic realm=");
     }
@@ -133,10 +119,10 @@ class CodeAttackTest {
         String clientId = publicClient();
         for (String type : new String[] {"password", "client_credentials", "implicit",
                 "urn:ietf:params:oauth:grant-type:device_code"}) {
-            assertOAuthError(oauth.token(Map.of("grant_type", type, "client_id", clientId, "username", "alice",
+            assertOAuthError(server.oauth.token(Map.of("grant_type", type, "client_id", clientId, "username", "alice",
                     "password", "wonderland")), 400, "unsupported_grant_type");
         }
-        assertOAuthError(oauth.token(Map.of("client_id", clientId, "code", "x")), 400, "invalid_request");
+        assertOAuthError(server.oauth.token(Map.of("client_id", clientId, "code", "x")), 400, "invalid_request");
     }
 
     @Test

@@ -3,7 +3,6 @@ package dev.mcpoauth.helidon;
 import dev.mcpoauth.core.HostedServer;
 import dev.mcpoauth.core.McpServerDefinition;
 import dev.mcpoauth.core.ServerConfig;
-import dev.mcpoauth.helidon.oauth.SettingKeys;
 import dev.mcpoauth.login.DefaultLoginHandler;
 import dev.mcpoauth.spi.ProviderConfigurationException;
 import dev.mcpoauth.spi.ProviderFactory;

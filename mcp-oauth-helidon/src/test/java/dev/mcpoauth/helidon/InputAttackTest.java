@@ -1,17 +1,14 @@
 package dev.mcpoauth.helidon;
 
 import dev.mcpoauth.core.Json;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -40,21 +37,8 @@ class InputAttackTest {
     static final String BROKEN_JSON = "{\"redirect_uris\":[\"" + OAuthClient.REDIRECT + "\"],\"client_name\":\"x\"";
     static final String SQL = "' OR '1'='1'; DROP TABLE clients; -- \"; DELETE FROM grants;/*";
 
-    @TempDir
-    static Path dir;
-    static RunningServer server;
-    static OAuthClient oauth;
-
-    @BeforeAll
-    static void start() {
-        server = RunningServer.start(dir, b -> b, TransportSettings.defaults().withoutRateLimits());
-        oauth = server.client();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final SharedServer server = SharedServer.create();
 
     @Test
     void oversizedBodiesThen413AtEveryEndpoint() {
@@ -129,7 +113,7 @@ class InputAttackTest {
 
     @Test
     void basicHeaderAndSecretInTheBodyTogetherThenInvalidRequest() {
-        Map<String, Object> client = oauth.register("client_secret_basic", null);
+        Map<String, Object> client = server.oauth.register("client_secret_basic", null);
         String id = (String) client.get("client_id");
         String secret = (String) client.get("client_secret");
 
@@ -143,13 +127,13 @@ class InputAttackTest {
 
     @Test
     void headerInjectionThroughStateIsPercentEncodedInTheRedirect() {
-        String clientId = (String) oauth.register("none", null).get("client_id");
+        String clientId = (String) server.oauth.register("none", null).get("client_id");
         String evil = "s\r\nSet-Cookie: pwned=1\r\nLocation: https://evil.example";
 
         HttpResponse<String> error = Http.get(server.base + "/authorize?response_type=token&client_id=" + clientId
                 + "&redirect_uri=" + OAuthClient.enc(OAuthClient.REDIRECT) + "&state=" + OAuthClient.enc(evil));
         Pkce pkce = Pkce.create();
-        HttpResponse<String> success = oauth.submitLogin(oauth.loginPage(clientId, pkce, evil, null),
+        HttpResponse<String> success = server.oauth.submitLogin(server.oauth.loginPage(clientId, pkce, evil, null),
                 OAuthClient.USER, OAuthClient.PASSWORD);
 
         for (HttpResponse<String> response : java.util.List.of(error, success)) {
@@ -173,33 +157,33 @@ class InputAttackTest {
         assertOAuthError(Http.post(server.base + "/register", Http.JSON, "{\"redirect_uris\":[\"https://x.example/"
                 + OAuthClient.enc(SQL) + "\"],\"scope\":\"" + SQL.replace("\"", "\\\"") + "\"}"), 400, "invalid_client_metadata");
         assertErrorPage(Http.get(server.base + "/authorize?client_id=" + OAuthClient.enc(SQL)), 400, "invalid_client");
-        Attacks.assertErrorRedirect(oauth.authorize(clientId, Pkce.create(), SQL, "scope=" + OAuthClient.enc(SQL)),
+        Attacks.assertErrorRedirect(server.oauth.authorize(clientId, Pkce.create(), SQL, "scope=" + OAuthClient.enc(SQL)),
                 server.base, "invalid_scope");
         for (String field : new String[] {"code", "code_verifier", "redirect_uri", "resource"}) {
             Map<String, String> form = new java.util.LinkedHashMap<>(Map.of("grant_type", "authorization_code",
                     "client_id", clientId, "code", "c", "code_verifier", "v".repeat(43)));
             form.put(field, SQL);
-            assertOAuthError(oauth.token(form), 400, field.equals("resource") ? "invalid_target" : "invalid_grant");
+            assertOAuthError(server.oauth.token(form), 400, field.equals("resource") ? "invalid_target" : "invalid_grant");
         }
-        assertOAuthError(oauth.token(Map.of("grant_type", "refresh_token", "refresh_token", SQL, "client_id", clientId)),
+        assertOAuthError(server.oauth.token(Map.of("grant_type", "refresh_token", "refresh_token", SQL, "client_id", clientId)),
                 400, "invalid_grant");
-        assertOAuthError(oauth.token(Map.of("grant_type", SQL, "client_id", clientId)), 400, "unsupported_grant_type");
-        assertOAuthError(oauth.token(Map.of("grant_type", "refresh_token", "refresh_token", "x", "client_id", SQL)),
+        assertOAuthError(server.oauth.token(Map.of("grant_type", SQL, "client_id", clientId)), 400, "unsupported_grant_type");
+        assertOAuthError(server.oauth.token(Map.of("grant_type", "refresh_token", "refresh_token", "x", "client_id", SQL)),
                 401, "invalid_client");
         assertThat(Http.post(server.base + "/revoke", Http.FORM, OAuthClient.form(Map.of("token", SQL, "client_id",
                 clientId))).statusCode()).isEqualTo(200);
-        HttpResponse<String> login = LoginAttackTest.Page.load(oauth.loginPage(clientId, Pkce.create(), "s", null))
+        HttpResponse<String> login = LoginAttackTest.Page.load(server.oauth.loginPage(clientId, Pkce.create(), "s", null))
                 .post(SQL, SQL);
         assertThat(login.statusCode()).isEqualTo(200);
 
         assertThat(server.store.findClient(clientId)).as("the tables are intact").isPresent();
-        Map<String, Object> tokens = oauth.publicTokens();
+        Map<String, Object> tokens = server.oauth.publicTokens();
         Attacks.assertTokenAccepted(server.base, (String) tokens.get("access_token"));
     }
 
     @Test
     void repeatedParametersThenInvalidRequestOnEveryEndpoint() {
-        String clientId = (String) oauth.register("none", null).get("client_id");
+        String clientId = (String) server.oauth.register("none", null).get("client_id");
 
         assertErrorPage(Http.get(server.base + "/authorize?client_id=" + clientId + "&client_id=" + clientId), 400,
                 "invalid_request");
@@ -221,9 +205,9 @@ class InputAttackTest {
 
     @Test
     void controlCharactersAndOverlongValuesInParametersThen4xxNeverAServerError() {
-        String clientId = (String) oauth.register("none", null).get("client_id");
+        String clientId = (String) server.oauth.register("none", null).get("client_id");
         for (String value : new String[] {"\u0000", "\u202e\u0007", "x".repeat(60_000), "\ud83d\ude00".repeat(1000)}) {
-            assertOAuthError(oauth.token(Map.of("grant_type", "authorization_code", "client_id", clientId, "code", value,
+            assertOAuthError(server.oauth.token(Map.of("grant_type", "authorization_code", "client_id", clientId, "code", value,
                     "code_verifier", "v".repeat(43))), 400, "invalid_grant");
             assertOAuthError(Http.post(server.base + "/register", Http.JSON, "{\"redirect_uris\":[\""
                     + OAuthClient.REDIRECT + "\"],\"client_name\":\"" + value.replace("\u0000", "\\u0000") + "\"}"),
@@ -257,7 +241,7 @@ class InputAttackTest {
 
     @Test
     void mcpWhenTheBodyIsTruncatedOrBadlyChunkedThenAJsonRpc400AndNoStackTrace() {
-        String access = (String) oauth.publicTokens().get("access_token");
+        String access = (String) server.oauth.publicTokens().get("access_token");
         for (RawHttp.Shape shape : RawHttp.Shape.values()) {
             RawHttp.Answer answer = logged(() -> RawHttp.send(shape, "POST", server.mcp(), Http.JSON, Attacks.INITIALIZE,
                     "Accept", McpGateTest.ACCEPT, "Authorization", "Bearer " + access));

@@ -1,9 +1,8 @@
 package dev.mcpoauth.helidon;
 
 import dev.mcpoauth.core.LoginThrottling;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
@@ -31,21 +30,8 @@ class LoginAttackTest {
     static final String XSS = "\"'><script>alert(1)</script><img src=x onerror=alert(2)>{app_name}";
     private static final Pattern HIDDEN = Pattern.compile("name=\"(state|csrf_token)\" value=\"([^\"]*)\"");
 
-    @TempDir
-    static Path dir;
-    static RunningServer server;
-    static OAuthClient oauth;
-
-    @BeforeAll
-    static void start() {
-        server = RunningServer.start(dir, b -> b, TransportSettings.defaults().withoutRateLimits());
-        oauth = server.client();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final SharedServer server = SharedServer.create();
 
     /** A loaded login page: its URL, the CSRF cookie and its hidden fields. */
     record Page(String url, String cookie, String state, String csrf, HttpResponse<String> response) {
@@ -92,7 +78,7 @@ class LoginAttackTest {
                 + XSS.replace("\"", "\\\"") + "\"}");
         String clientId = (String) Http.json(registered).get("client_id");
 
-        String body = Page.load(loginUrl(oauth, clientId)).response().body();
+        String body = Page.load(loginUrl(server.oauth, clientId)).response().body();
 
         assertInert(body);
         assertThat(body).contains("&lt;script&gt;alert(1)&lt;/script&gt;").contains("{app_name}");
@@ -100,7 +86,7 @@ class LoginAttackTest {
 
     @Test
     void xssInTheUsernameIsEscapedAndThePasswordNeverEchoed() {
-        HttpResponse<String> failed = Page.load(loginUrl(oauth, newClient(oauth))).post(XSS, "hunter2-" + XSS);
+        HttpResponse<String> failed = Page.load(loginUrl(server.oauth, newClient(server.oauth))).post(XSS, "hunter2-" + XSS);
 
         assertThat(failed.statusCode()).isEqualTo(200);
         assertInert(failed.body());
@@ -122,7 +108,7 @@ class LoginAttackTest {
 
     @Test
     void loginPostWithoutTheCsrfTokenThen403AndNoRedirect() {
-        Page page = Page.load(loginUrl(oauth, newClient(oauth)));
+        Page page = Page.load(loginUrl(server.oauth, newClient(server.oauth)));
 
         HttpResponse<String> response = page.post(Map.of("state", page.state(), "username", OAuthClient.USER,
                 "password", OAuthClient.PASSWORD), page.cookie());
@@ -135,7 +121,7 @@ class LoginAttackTest {
 
     @Test
     void loginPostWithoutTheCsrfCookieThen403() {
-        Page page = Page.load(loginUrl(oauth, newClient(oauth)));
+        Page page = Page.load(loginUrl(server.oauth, newClient(server.oauth)));
 
         HttpResponse<String> response = page.post(Map.of("state", page.state(), "csrf_token", page.csrf(),
                 "username", OAuthClient.USER, "password", OAuthClient.PASSWORD), null);
@@ -146,9 +132,9 @@ class LoginAttackTest {
 
     @Test
     void loginPostWithACsrfTokenLiftedFromAnotherRequestThen403() {
-        String clientId = newClient(oauth);
-        Page victim = Page.load(loginUrl(oauth, clientId));
-        Page attacker = Page.load(loginUrl(oauth, clientId));
+        String clientId = newClient(server.oauth);
+        Page victim = Page.load(loginUrl(server.oauth, clientId));
+        Page attacker = Page.load(loginUrl(server.oauth, clientId));
 
         HttpResponse<String> response = victim.post(Map.of("state", victim.state(), "csrf_token", attacker.csrf(),
                 "username", OAuthClient.USER, "password", OAuthClient.PASSWORD), victim.cookie());
@@ -161,7 +147,7 @@ class LoginAttackTest {
 
     @Test
     void loginGetWithCredentialsInTheQueryNeverLogsIn() {
-        Page page = Page.load(loginUrl(oauth, newClient(oauth)));
+        Page page = Page.load(loginUrl(server.oauth, newClient(server.oauth)));
 
         HttpResponse<String> response = Http.get(page.url() + "&username=alice&password=wonderland", "Cookie", page.cookie());
 
@@ -171,9 +157,9 @@ class LoginAttackTest {
 
     @Test
     void unknownUserAndWrongPasswordGetTheSameAnswer() {
-        String clientId = newClient(oauth);
-        HttpResponse<String> wrongPassword = Page.load(loginUrl(oauth, clientId)).post(OAuthClient.USER, "nope");
-        HttpResponse<String> unknownUser = Page.load(loginUrl(oauth, clientId)).post("mallory", "nope");
+        String clientId = newClient(server.oauth);
+        HttpResponse<String> wrongPassword = Page.load(loginUrl(server.oauth, clientId)).post(OAuthClient.USER, "nope");
+        HttpResponse<String> unknownUser = Page.load(loginUrl(server.oauth, clientId)).post("mallory", "nope");
 
         assertThat(wrongPassword.statusCode()).isEqualTo(unknownUser.statusCode()).isEqualTo(200);
         assertThat(errorText(wrongPassword)).isEqualTo(errorText(unknownUser)).isEqualTo("Wrong username or password.");
@@ -187,7 +173,7 @@ class LoginAttackTest {
 
     @Test
     void loginPostForAnUnknownOrCompletedRequestThen400() {
-        Page page = Page.load(loginUrl(oauth, newClient(oauth)));
+        Page page = Page.load(loginUrl(server.oauth, newClient(server.oauth)));
         assertThat(page.post(OAuthClient.USER, OAuthClient.PASSWORD).statusCode()).isEqualTo(302);
 
         HttpResponse<String> replay = page.post(OAuthClient.USER, OAuthClient.PASSWORD);
@@ -256,7 +242,7 @@ class LoginAttackTest {
 
     @Test
     void everyLoginPageCarriesTheSecurityHeaders() {
-        Page page = Page.load(loginUrl(oauth, newClient(oauth)));
+        Page page = Page.load(loginUrl(server.oauth, newClient(server.oauth)));
         assertSecurityHeaders(page.response());
         assertThat(page.response().headers().allValues("Set-Cookie").getFirst())
                 .contains("HttpOnly").contains("SameSite=Strict").contains("Path=/oauth/login");

@@ -1,8 +1,7 @@
 package dev.mcpoauth.helidon;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpResponse;
@@ -29,21 +28,8 @@ class RaceAttackTest {
 
     static final int RACERS = 200;
 
-    @TempDir
-    static Path dir;
-    static RunningServer server;
-    static OAuthClient oauth;
-
-    @BeforeAll
-    static void start() {
-        server = RunningServer.start(dir, b -> b, TransportSettings.defaults().withoutRateLimits());
-        oauth = server.client();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final SharedServer server = SharedServer.create();
 
     /** Sends {@code request} from {@value #RACERS} virtual threads released by one latch. */
     static List<HttpResponse<String>> race(Supplier<HttpResponse<String>> request) throws Exception {
@@ -72,12 +58,12 @@ class RaceAttackTest {
 
     @Test
     void twoHundredConcurrentRedemptionsOfOneCodeThenExactlyOneTokenAndItIsRevoked() throws Exception {
-        String clientId = (String) oauth.register("none", null).get("client_id");
+        String clientId = (String) server.oauth.register("none", null).get("client_id");
         Pkce pkce = Pkce.create();
-        Map<String, String> form = Map.of("grant_type", "authorization_code", "code", oauth.code(clientId, pkce, null),
+        Map<String, String> form = Map.of("grant_type", "authorization_code", "code", server.oauth.code(clientId, pkce, null),
                 "redirect_uri", OAuthClient.REDIRECT, "code_verifier", pkce.verifier(), "client_id", clientId);
 
-        List<HttpResponse<String>> responses = race(() -> oauth.token(form));
+        List<HttpResponse<String>> responses = race(() -> server.oauth.token(form));
 
         assertThat(count(responses, 200)).as("exactly one redemption wins").isEqualTo(1);
         assertThat(count(responses, 400)).isEqualTo(RACERS - 1);
@@ -90,17 +76,17 @@ class RaceAttackTest {
 
     @Test
     void twoHundredConcurrentRefreshesOfOneTokenWithinTheGraceThenAllAnsweredWithOneSuccessor() throws Exception {
-        Map<String, Object> tokens = oauth.publicTokens();
+        Map<String, Object> tokens = server.oauth.publicTokens();
         Map<String, String> form = Map.of("grant_type", "refresh_token", "refresh_token",
                 (String) tokens.get("refresh_token"), "client_id", (String) tokens.get("client_id"));
 
-        List<HttpResponse<String>> responses = race(() -> oauth.token(form));
+        List<HttpResponse<String>> responses = race(() -> server.oauth.token(form));
 
         assertThat(count(responses, 200)).as("concurrent refreshers of one token are not thieves").isEqualTo(RACERS);
         List<Object> successors = responses.stream().map(r -> Http.json(r).get("refresh_token")).distinct().toList();
         assertThat(successors).as("exactly one rotation wins, and every caller converges on it").hasSize(1);
         Attacks.assertTokenAccepted(server.base, (String) Http.json(responses.getLast()).get("access_token"));
-        assertThat(oauth.token(Map.of("grant_type", "refresh_token", "refresh_token", (String) successors.getFirst(),
+        assertThat(server.oauth.token(Map.of("grant_type", "refresh_token", "refresh_token", (String) successors.getFirst(),
                 "client_id", (String) tokens.get("client_id"))).statusCode()).as("the successor works").isEqualTo(200);
     }
 
@@ -129,8 +115,8 @@ class RaceAttackTest {
 
     @Test
     void twoHundredConcurrentLoginsToOneRequestThenExactlyOneCode() throws Exception {
-        String clientId = (String) oauth.register("none", null).get("client_id");
-        LoginAttackTest.Page page = LoginAttackTest.Page.load(oauth.loginPage(clientId, Pkce.create(), "s", null));
+        String clientId = (String) server.oauth.register("none", null).get("client_id");
+        LoginAttackTest.Page page = LoginAttackTest.Page.load(server.oauth.loginPage(clientId, Pkce.create(), "s", null));
 
         List<HttpResponse<String>> responses = race(() -> page.post(OAuthClient.USER, OAuthClient.PASSWORD));
 

@@ -1,8 +1,7 @@
 package dev.mcpoauth.helidon;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpResponse;
@@ -18,22 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Refresh tokens attacked: reuse after rotation, theft by another client, scope escalation, revocation, expiry. */
 class RefreshAttackTest {
 
-    @TempDir
-    static Path dir;
-    static RunningServer server;
-    static OAuthClient oauth;
-
-    @BeforeAll
-    static void start() {
-        server = RunningServer.start(dir, b -> b.supportedScopes("mcp", "admin"),
-                TransportSettings.defaults().withoutRateLimits());
-        oauth = server.client();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final SharedServer server = SharedServer.create(b -> b.supportedScopes("mcp", "admin"));
 
     private static HttpResponse<String> refresh(String clientId, String refreshToken, String... extra) {
         Map<String, String> form = new java.util.LinkedHashMap<>(Map.of("grant_type", "refresh_token",
@@ -41,15 +26,15 @@ class RefreshAttackTest {
         for (int i = 0; i < extra.length; i += 2) {
             form.put(extra[i], extra[i + 1]);
         }
-        return oauth.token(form);
+        return server.oauth.token(form);
     }
 
     /** Tokens of a public client registered for {@code mcp} only. */
     private static Map<String, Object> mcpOnlyTokens() {
-        String clientId = (String) oauth.register("none", "mcp").get("client_id");
+        String clientId = (String) server.oauth.register("none", "mcp").get("client_id");
         Pkce pkce = Pkce.create();
-        Map<String, Object> tokens = new java.util.LinkedHashMap<>(oauth.exchangePublic(clientId,
-                oauth.code(clientId, pkce, null), pkce));
+        Map<String, Object> tokens = new java.util.LinkedHashMap<>(server.oauth.exchangePublic(clientId,
+                server.oauth.code(clientId, pkce, null), pkce));
         tokens.put("client_id", clientId);
         return tokens;
     }
@@ -76,8 +61,8 @@ class RefreshAttackTest {
 
     @Test
     void refreshTokenUsedByAnotherClientThenInvalidGrantAndTheOwnerKeepsIt() {
-        Map<String, Object> victim = oauth.publicTokens();
-        String thief = (String) oauth.register("none", null).get("client_id");
+        Map<String, Object> victim = server.oauth.publicTokens();
+        String thief = (String) server.oauth.register("none", null).get("client_id");
 
         assertOAuthError(refresh(thief, (String) victim.get("refresh_token")), 400, "invalid_grant");
 
@@ -98,14 +83,14 @@ class RefreshAttackTest {
 
     @Test
     void authorizeAskingForAScopeTheClientDidNotRegisterThenErrorRedirectInvalidScope() {
-        String clientId = (String) oauth.register("none", "mcp").get("client_id");
-        Attacks.assertErrorRedirect(oauth.authorize(clientId, Pkce.create(), "s", "scope=admin"), server.base,
+        String clientId = (String) server.oauth.register("none", "mcp").get("client_id");
+        Attacks.assertErrorRedirect(server.oauth.authorize(clientId, Pkce.create(), "s", "scope=admin"), server.base,
                 "invalid_scope");
     }
 
     @Test
     void revokingARefreshTokenRevokesItsAccessTokensAndItsFamily() {
-        Map<String, Object> tokens = oauth.publicTokens();
+        Map<String, Object> tokens = server.oauth.publicTokens();
         String clientId = (String) tokens.get("client_id");
 
         HttpResponse<String> revoked = Http.post(server.base + "/revoke", Http.FORM, OAuthClient.form(Map.of(
@@ -118,9 +103,9 @@ class RefreshAttackTest {
 
     @Test
     void unknownOrMissingRefreshTokenThenInvalidGrantOrInvalidRequest() {
-        String clientId = (String) oauth.register("none", null).get("client_id");
+        String clientId = (String) server.oauth.register("none", null).get("client_id");
         assertOAuthError(refresh(clientId, "made-up-refresh-token"), 400, "invalid_grant");
-        assertOAuthError(oauth.token(Map.of("grant_type", "refresh_token", "client_id", clientId)), 400, "invalid_request");
+        assertOAuthError(server.oauth.token(Map.of("grant_type", "refresh_token", "client_id", clientId)), 400, "invalid_request");
     }
 
     @Test
@@ -129,7 +114,7 @@ class RefreshAttackTest {
                 + OAuthClient.REDIRECT + "\"],\"token_endpoint_auth_method\":\"none\",\"grant_types\":[\"authorization_code\"]}");
         String clientId = (String) Http.json(registered).get("client_id");
         Pkce pkce = Pkce.create();
-        Map<String, Object> tokens = oauth.exchangePublic(clientId, oauth.code(clientId, pkce, null), pkce);
+        Map<String, Object> tokens = server.oauth.exchangePublic(clientId, server.oauth.code(clientId, pkce, null), pkce);
 
         assertThat(tokens).as("no refresh token for a client without the grant").doesNotContainKey("refresh_token");
         assertOAuthError(refresh(clientId, "anything"), 400, "unauthorized_client");

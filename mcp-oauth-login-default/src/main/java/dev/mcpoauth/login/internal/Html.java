@@ -1,6 +1,11 @@
 package dev.mcpoauth.login.internal;
 
-/** HTML escaping for every value the login pages echo. */
+/**
+ * HTML escaping for every value the login pages echo. Written here, not taken from a library: this
+ * module depends on the API only (no Helidon, whose {@code HtmlEncoder} the transport's error page
+ * uses), and custom templates may put a macro in an unquoted attribute, which needs {@code `} and
+ * {@code =} escaped as well.
+ */
 public final class Html {
 
     private Html() {

@@ -4,11 +4,11 @@ import dev.mcpoauth.core.McpServerDefinition;
 import dev.mcpoauth.core.McpTools;
 import dev.mcpoauth.core.ToolArg;
 import dev.mcpoauth.helidon.HelidonTuning;
+import dev.mcpoauth.helidon.OpenEndpointProbe;
 import dev.mcpoauth.helidon.TransportSettings;
 import dev.mcpoauth.helidon.mcp.McpEndpointConfig;
 import dev.mcpoauth.helidon.mcp.McpHttpTransport;
-import dev.mcpoauth.helidon.oauth.NotFound;
-import dev.mcpoauth.helidon.oauth.SettingKeys;
+import dev.mcpoauth.helidon.mcp.McpServers;
 import dev.mcpoauth.spi.ProviderSettings;
 import io.helidon.webserver.WebServer;
 
@@ -23,7 +23,7 @@ import java.util.concurrent.CountDownLatch;
 /**
  * The example server's MCP endpoint without OAuth, for the load benchmark only: the same Helidon
  * WebServer settings ({@link HelidonTuning}), the same MCP transport and endpoint configuration as
- * {@code OAuthRoutes} builds them, the same SDK server ({@link SdkServers}) and the same {@code echo}
+ * {@code OAuthRoutes} builds them, the same SDK server ({@link McpServers}) and the same {@code echo}
  * tool as {@code FileCredentialsServer}. Missing, on purpose: the OAuth gate in front of {@code /mcp}
  * (Origin pre-check, bearer validation, principal in the request context) and the OAuth routes on
  * other paths. Also serves {@code GET /hello}, a bare Helidon handler, as the web server's ceiling.
@@ -48,19 +48,13 @@ public final class OpenMcpServer {
                 default -> throw new IllegalArgumentException("usage: [--host H] [--port N], not " + args[i]);
             }
         }
-        TransportSettings settings = SettingKeys.read(new ProviderSettings(mcpoauthProperties()));
+        TransportSettings settings = OpenEndpointProbe.settings(new ProviderSettings(mcpoauthProperties()));
         // As OAuthRoutes: the configured origins plus the issuer's origin (fixed port, no public URL).
         Set<String> allowed = new LinkedHashSet<>(settings.allowedOrigins());
         allowed.add("http://" + host + ":" + port);
-        McpHttpTransport transport = McpHttpTransport.create(McpEndpointConfig.builder()
-                .path(McpEndpointConfig.DEFAULT_PATH)
-                .maxBodyBytes(settings.mcpMaxBodyBytes())
-                .allowedOrigins(allowed)
-                .keepAliveInterval(settings.keepAliveInterval())
-                .sessionIdleTimeout(settings.sessionIdleTimeout())
-                .stateless(settings.stateless())
-                .build());
-        AutoCloseable mcp = SdkServers.start(echoServer(), transport);
+        McpHttpTransport transport = McpHttpTransport.create(
+                OpenEndpointProbe.endpointConfig(McpEndpointConfig.DEFAULT_PATH, settings, allowed));
+        McpServers.Running mcp = McpServers.start(echoServer(), transport);
         WebServer web = WebServer.builder()
                 .host(host)
                 .port(port)
@@ -68,17 +62,13 @@ public final class OpenMcpServer {
                 .routing(routing -> {
                     routing.get("/hello", (req, res) -> res.send("Hello World!"));
                     routing.register(transport);
-                    NotFound.register(routing);
+                    OpenEndpointProbe.registerNotFound(routing);
                 })
                 .build()
                 .start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                mcp.close();
-            } catch (Exception e) {
-                System.err.println("closing the MCP server failed: " + e);
-            }
+            mcp.close();
             web.stop();
             stopped.countDown();
         }, "open-mcp-shutdown"));

@@ -1,9 +1,6 @@
-package dev.mcpoauth.helidon.oauth;
+package dev.mcpoauth.helidon.mcp;
 
 import dev.mcpoauth.core.McpServerDefinition;
-import dev.mcpoauth.helidon.mcp.HelidonStatelessTransport;
-import dev.mcpoauth.helidon.mcp.HelidonStreamableTransport;
-import dev.mcpoauth.helidon.mcp.McpHttpTransport;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpStatelessSyncServer;
 import io.modelcontextprotocol.server.McpSyncServer;
@@ -15,19 +12,19 @@ import io.modelcontextprotocol.spec.McpSchema;
  * definition's specifications through {@link StatelessSpecs}. Sync handlers run on the request's
  * virtual thread ({@code immediateExecution}).
  */
-final class McpServers {
+public final class McpServers {
 
     private McpServers() {
     }
 
     /** A running SDK server; {@link #close()} ends its sessions and makes the transport refuse requests. */
-    interface Running extends AutoCloseable {
+    public interface Running extends AutoCloseable {
         @Override
         void close();
     }
 
     /** Builds the server for the transport's mode. */
-    static Running start(McpServerDefinition definition, McpHttpTransport transport) {
+    public static Running start(McpServerDefinition definition, McpHttpTransport transport) {
         if (transport instanceof HelidonStreamableTransport streamable) {
             var spec = McpServer.sync(streamable)
                     .serverInfo(definition.name(), definition.version())

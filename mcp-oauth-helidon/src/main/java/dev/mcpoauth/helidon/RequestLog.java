@@ -1,4 +1,4 @@
-package dev.mcpoauth.helidon.oauth;
+package dev.mcpoauth.helidon;
 
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;

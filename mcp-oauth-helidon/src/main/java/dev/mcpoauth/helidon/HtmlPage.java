@@ -1,6 +1,7 @@
-package dev.mcpoauth.helidon.oauth;
+package dev.mcpoauth.helidon;
 
 import io.helidon.http.HeaderNames;
+import io.helidon.http.HtmlEncoder;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerResponse;
 
@@ -9,7 +10,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * The page shown instead of a redirect when {@code /authorize} cannot trust the client or its
  * redirect URI (RFC 6749 §4.1.2.1: never redirect then), or when the server fails during a browser
- * request. Every value is HTML-escaped; the page loads nothing and cannot be framed.
+ * request. Every value is HTML-escaped (Helidon's {@link HtmlEncoder}: the page puts values in element
+ * content only); the page loads nothing and cannot be framed.
  */
 final class HtmlPage {
 
@@ -27,8 +29,8 @@ final class HtmlPage {
                 + "<style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem}"
                 + "code{background:#eee;padding:0 .2rem}</style>\n</head>\n<body>\n"
                 + "<h1>This sign-in request cannot be completed</h1>\n"
-                + "<p>" + escape(description) + "</p>\n"
-                + "<p>Error: <code>" + escape(error) + "</code></p>\n"
+                + "<p>" + HtmlEncoder.encode(description) + "</p>\n"
+                + "<p>Error: <code>" + HtmlEncoder.encode(error) + "</code></p>\n"
                 + "<p>Go back to the application you came from and try again.</p>\n</body>\n</html>\n";
         res.status(Status.create(status));
         res.header(HeaderNames.CONTENT_TYPE, "text/html; charset=UTF-8");
@@ -38,22 +40,5 @@ final class HtmlPage {
         res.header(HeaderNames.create("X-Frame-Options"), "DENY");
         res.header(HeaderNames.create("Referrer-Policy"), "no-referrer");
         res.send(body.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** Escapes text for HTML element content and attribute values. */
-    static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

@@ -1,11 +1,11 @@
-package dev.mcpoauth.helidon.oauth;
+package dev.mcpoauth.helidon;
 
 import dev.mcpoauth.LoginHandler;
 import dev.mcpoauth.core.AuthorizationServer;
 import dev.mcpoauth.core.McpServerDefinition;
 import dev.mcpoauth.core.ServerConfig;
-import dev.mcpoauth.helidon.TransportSettings;
 import dev.mcpoauth.helidon.mcp.McpEndpointConfig;
+import dev.mcpoauth.helidon.mcp.McpServers;
 import dev.mcpoauth.helidon.mcp.McpHttpTransport;
 import dev.mcpoauth.helidon.mcp.OriginPolicy;
 import io.helidon.webserver.http.HttpRules;
@@ -25,7 +25,7 @@ import java.util.function.Supplier;
  * <p>Thread safe once built; {@link #close()} closes the MCP server (ending its sessions and
  * streams) and is idempotent.
  */
-public final class OAuthRoutes implements AutoCloseable {
+final class OAuthRoutes implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(OAuthRoutes.class.getName());
 
@@ -55,15 +55,20 @@ public final class OAuthRoutes implements AutoCloseable {
         this.settings = settings;
         Set<String> allowed = allowedOrigins(config, settings);
         this.origins = new OriginPolicy(allowed, true);
-        this.transport = McpHttpTransport.create(McpEndpointConfig.builder()
-                .path(config.mcpPath())
+        this.transport = McpHttpTransport.create(endpointConfig(config.mcpPath(), settings, allowed));
+        this.mcpServer = McpServers.start(mcp, transport);
+    }
+
+    /** The MCP endpoint's configuration: its path, the allowed origins, and the transport settings for it. */
+    static McpEndpointConfig endpointConfig(String path, TransportSettings settings, Set<String> allowedOrigins) {
+        return McpEndpointConfig.builder()
+                .path(path)
                 .maxBodyBytes(settings.mcpMaxBodyBytes())
-                .allowedOrigins(allowed)
+                .allowedOrigins(allowedOrigins)
                 .keepAliveInterval(settings.keepAliveInterval())
                 .sessionIdleTimeout(settings.sessionIdleTimeout())
                 .stateless(settings.stateless())
-                .build());
-        this.mcpServer = McpServers.start(mcp, transport);
+                .build();
     }
 
     /** Registers every route on {@code rules}. */

@@ -1,4 +1,4 @@
-package dev.mcpoauth.helidon.oauth;
+package dev.mcpoauth.helidon;
 
 import dev.mcpoauth.core.AuthorizationServer;
 

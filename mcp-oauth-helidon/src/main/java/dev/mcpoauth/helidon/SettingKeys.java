@@ -1,7 +1,5 @@
-package dev.mcpoauth.helidon.oauth;
+package dev.mcpoauth.helidon;
 
-import dev.mcpoauth.helidon.RateLimit;
-import dev.mcpoauth.helidon.TransportSettings;
 import dev.mcpoauth.spi.ProviderSettings;
 
 import java.time.Duration;
@@ -12,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** Reads {@link TransportSettings} from provider settings; the keys are documented on {@code HelidonTransportProvider}. */
-public final class SettingKeys {
+final class SettingKeys {
 
     static final String STATELESS = "mcp.stateless";
     static final String ALLOWED_ORIGINS = "mcp.allowed.origins";

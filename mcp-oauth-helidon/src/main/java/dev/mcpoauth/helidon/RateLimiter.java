@@ -1,6 +1,5 @@
-package dev.mcpoauth.helidon.oauth;
+package dev.mcpoauth.helidon;
 
-import dev.mcpoauth.helidon.RateLimit;
 
 import java.time.Duration;
 import java.util.Locale;

@@ -1,9 +1,9 @@
-package dev.mcpoauth.helidon.oauth;
+package dev.mcpoauth.helidon;
 
 import io.helidon.webserver.http.HttpRules;
 
 /** The standalone server's answer for every path it does not serve: 404 with a JSON error. */
-public final class NotFound {
+final class NotFound {
 
     private NotFound() {
     }

@@ -1,7 +1,5 @@
-package dev.mcpoauth.helidon.oauth;
+package dev.mcpoauth.helidon;
 
-import dev.mcpoauth.helidon.RateLimit;
-import dev.mcpoauth.helidon.TransportSettings;
 import dev.mcpoauth.spi.ProviderSettings;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.mcpoauth.helidon.oauth;
+package dev.mcpoauth.helidon.mcp;
 
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.TypeRef;
