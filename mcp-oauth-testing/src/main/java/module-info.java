@@ -7,6 +7,7 @@ module dev.mcpoauth.testing {
     requires transitive dev.mcpoauth;
     requires transitive org.junit.jupiter.api;
     requires org.assertj.core;
+    requires transitive java.logging;
 
     exports dev.mcpoauth.testing;
     // JUnit invokes the package-private lifecycle method reflectively.

@@ -13,10 +13,12 @@ import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.spec.McpSchema;
 import org.junit.jupiter.api.AfterEach;
+import dev.mcpoauth.testing.LogCapture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpResponse;
+import java.util.logging.Level;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -184,7 +186,12 @@ class EmbeddingTest {
             throw new IllegalStateException("boom: internal detail");
         }, TransportSettings.defaults(), true);
 
-        HttpResponse<String> response = Http.get(base + "/oauth/login?state=x");
+        HttpResponse<String> response;
+        try (LogCapture log = LogCapture.of("dev.mcpoauth.helidon.Guarded")) {
+            response = Http.get(base + "/oauth/login?state=x");
+            assertThat(log.messages(Level.SEVERE)).as("the operator learns of the failure, once")
+                    .singleElement().asString().startsWith("unexpected failure during GET /oauth/login");
+        }
 
         assertThat(response.statusCode()).isEqualTo(500);
         assertThat(Http.header(response, "Content-Type")).startsWith("text/html");

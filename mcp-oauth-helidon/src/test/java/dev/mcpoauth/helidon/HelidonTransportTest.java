@@ -3,6 +3,7 @@ package dev.mcpoauth.helidon;
 import dev.mcpoauth.core.McpOAuthServer;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
+import dev.mcpoauth.testing.LogCapture;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -16,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.logging.Level;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -73,8 +75,12 @@ class HelidonTransportTest {
         try (RunningServer first = RunningServer.start(dir.resolve("a"))) {
             int taken = first.server.port();
 
-            assertThatThrownBy(() -> RunningServer.start(dir.resolve("b"), b -> b.port(taken)))
-                    .isInstanceOf(UncheckedIOException.class).hasMessageContaining(":" + taken);
+            try (LogCapture log = LogCapture.of("io.helidon.webserver")) {
+                assertThatThrownBy(() -> RunningServer.start(dir.resolve("b"), b -> b.port(taken)))
+                        .isInstanceOf(UncheckedIOException.class).hasMessageContaining(":" + taken);
+                assertThat(log.messages(Level.SEVERE)).as("Helidon says why it did not start")
+                        .anyMatch(m -> m.contains("Failed to start listener"));
+            }
             assertThat(Http.get(first.base + "/jwks").statusCode()).as("the first server is unaffected").isEqualTo(200);
         }
     }

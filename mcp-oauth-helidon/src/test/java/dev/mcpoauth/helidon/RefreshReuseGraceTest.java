@@ -1,5 +1,6 @@
 package dev.mcpoauth.helidon;
 
+import dev.mcpoauth.testing.LogCapture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,15 +14,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 import static dev.mcpoauth.helidon.Attacks.assertOAuthError;
@@ -37,44 +34,28 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RefreshReuseGraceTest {
 
-    private static final Logger ENGINE_LOG = Logger.getLogger("dev.mcpoauth.core.RefreshGrant");
-
     @TempDir
     Path dir;
     private ClockedServer server;
     private OAuthClient oauth;
-    private final List<LogRecord> warnings = new CopyOnWriteArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
-                warnings.add(record);
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    /** Expected warnings are asserted here, not printed into the build log. */
+    private LogCapture engineLog;
 
     @BeforeEach
     void start() {
         server = new ClockedServer(dir, b -> b);
         oauth = server.client();
-        // Expected warnings are asserted here, not printed into the build log.
-        ENGINE_LOG.addHandler(capture);
-        ENGINE_LOG.setUseParentHandlers(false);
+        engineLog = LogCapture.of("dev.mcpoauth.core.RefreshGrant");
     }
 
     @AfterEach
     void stop() {
-        ENGINE_LOG.removeHandler(capture);
-        ENGINE_LOG.setUseParentHandlers(true);
+        engineLog.close();
         server.close();
+    }
+
+    private List<String> warnings() {
+        return engineLog.messages(Level.WARNING);
     }
 
     private HttpResponse<String> refresh(Map<String, Object> tokens, String refreshToken) {
@@ -97,7 +78,7 @@ class RefreshReuseGraceTest {
         assertTokenAccepted(server.base, (String) lost.get("access_token"));
         assertTokenAccepted(server.base, (String) retry.get("access_token"));
         assertThat(refresh(first, (String) retry.get("refresh_token")).statusCode()).isEqualTo(200);
-        assertThat(warnings).as("a repeat is not theft").isEmpty();
+        assertThat(warnings()).as("a repeat is not theft").isEmpty();
     }
 
     @Test
@@ -122,7 +103,7 @@ class RefreshReuseGraceTest {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(warnings).isEmpty();
+        assertThat(warnings()).isEmpty();
     }
 
     @Test
@@ -135,8 +116,8 @@ class RefreshReuseGraceTest {
 
         assertTokenRefused(server.base, (String) second.get("access_token"));
         assertOAuthError(refresh(first, (String) second.get("refresh_token")), 400, "invalid_grant");
-        assertThat(warnings).as("theft is worth an audit line").hasSize(1);
-        assertThat(warnings.getFirst().getMessage()).contains("reused");
+        assertThat(warnings()).as("theft is worth an audit line").hasSize(1);
+        assertThat(warnings().getFirst()).contains("reused");
     }
 
     @Test
@@ -148,7 +129,7 @@ class RefreshReuseGraceTest {
         assertOAuthError(refresh(first, (String) first.get("refresh_token")), 400, "invalid_grant");
 
         assertTokenRefused(server.base, (String) third.get("access_token"));
-        assertThat(warnings).hasSize(1);
+        assertThat(warnings()).hasSize(1);
     }
 
     @Test
@@ -161,8 +142,8 @@ class RefreshReuseGraceTest {
                 (String) victim.get("refresh_token"), "client_id", thief)), 400, "invalid_grant");
 
         assertTokenRefused(server.base, (String) rotated.get("access_token"));
-        assertThat(warnings).hasSize(1);
-        assertThat(warnings.getFirst().getMessage()).contains("of client");
+        assertThat(warnings()).hasSize(1);
+        assertThat(warnings().getFirst()).contains("of client");
     }
 
     @Test

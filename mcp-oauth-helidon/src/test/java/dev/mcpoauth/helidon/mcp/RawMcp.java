@@ -48,6 +48,23 @@ final class RawMcp {
         return send(b, accept, headers);
     }
 
+    /** POSTs like {@link #post} and returns the answer's lines as they arrive (an SSE answer is read live). */
+    HttpResponse<Stream<String>> postStreaming(String body, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(endpoint).header("Accept", BOTH)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        try {
+            return http.send(b.build(), HttpResponse.BodyHandlers.ofLines());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Opens a GET listening stream and returns its lines as they arrive. */
     HttpResponse<Stream<String>> listen(String sessionId) {
         HttpRequest request = HttpRequest.newBuilder(endpoint).header("Accept", "text/event-stream")

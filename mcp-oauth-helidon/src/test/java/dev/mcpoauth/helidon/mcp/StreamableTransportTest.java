@@ -4,6 +4,7 @@ import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.spec.McpSchema;
+import dev.mcpoauth.testing.LogCapture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -33,7 +34,11 @@ class StreamableTransportTest {
     void stop() {
         clients.forEach(McpSyncClient::close);
         if (server != null) {
-            server.close();
+            // A client reconnecting while Helidon stops makes it log "Executor rejected handler for new
+            // connection" (SEVERE, harmless, not every time): kept out of the build log.
+            try (LogCapture ignored = LogCapture.of("io.helidon.webserver.ServerListener")) {
+                server.close();
+            }
         }
     }
 
@@ -125,10 +130,12 @@ class StreamableTransportTest {
     @Timeout(30)
     void postAnswerWhenToolIsSlowThenCarriesKeepAlivesBeforeTheResult() throws Exception {
         server = TestServer.start(McpEndpointConfig.builder().keepAliveInterval(Duration.ofMillis(50)).build());
+        // The tool finishes only once the client has read three keep-alives: no count depends on timing.
+        java.util.concurrent.CountDownLatch threeKeepAlivesRead = new java.util.concurrent.CountDownLatch(1);
         server.stateful().addTool(io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification.builder()
                 .tool(TestTools.tool("slow")).callHandler((ex, req) -> {
                     try {
-                        Thread.sleep(600);
+                        threeKeepAlivesRead.await();
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }
@@ -137,16 +144,31 @@ class StreamableTransportTest {
         RawMcp raw = new RawMcp(server.endpoint());
         String session = raw.initialize();
 
-        String slow = raw.post("""
+        List<String> lines = new java.util.ArrayList<>();
+        try (Stream<String> answer = raw.postStreaming("""
                 {"jsonrpc":"2.0","id":9,"method":"tools/call","params":{"name":"slow","arguments":{}}}""",
-                "Mcp-Session-Id", session, "MCP-Protocol-Version", "2025-06-18").body();
+                "Mcp-Session-Id", session, "MCP-Protocol-Version", "2025-06-18").body()) {
+            java.util.Iterator<String> it = answer.iterator();
+            int keepAlives = 0;
+            while (it.hasNext()) {
+                String line = it.next();
+                lines.add(line);
+                if (line.equals(": keep-alive") && ++keepAlives == 3) {
+                    threeKeepAlivesRead.countDown();
+                }
+                if (line.contains("done")) {
+                    break;
+                }
+            }
+        }
 
+        String slow = String.join("\n", lines);
         assertThat(slow).as("the priming event comes first").matches("(?s)id: [^\n]+\nretry: 2000\ndata: \n\n.*");
         String afterPriming = slow.substring(slow.indexOf("\n\n") + 2);
         assertThat(afterPriming).startsWith(": keep-alive\n\n").contains("event: message").contains("done");
         String beforeResult = afterPriming.substring(0, afterPriming.indexOf("event: message"));
         assertThat(beforeResult.split(": keep-alive\n\n", -1).length - 1)
-                .as("about one comment per 50 ms of a 600 ms call: %s", beforeResult).isBetween(3, 13);
+                .as("the tool answered only after three keep-alives: %s", beforeResult).isGreaterThanOrEqualTo(3);
         assertThat(raw.post(RawMcp.PING, "Mcp-Session-Id", session, "MCP-Protocol-Version", "2025-06-18").statusCode())
                 .isEqualTo(200);
     }
