@@ -33,6 +33,7 @@ for side in "AB":
             unit = result["primaryMetric"]["scoreUnit"]
 for key, s in scores.items():
     ma, mb = statistics.median(s["A"]), statistics.median(s["B"])
-    print(f"{key}: A {ma:.1f} [{min(s['A']):.1f}-{max(s['A']):.1f}]  B {mb:.1f} [{min(s['B']):.1f}-{max(s['B']):.1f}] {unit}"
-          f"  B/A {mb / ma:.3f}  (runs A {', '.join(f'{x:.1f}' for x in s['A'])}; B {', '.join(f'{x:.1f}' for x in s['B'])})")
+    g = lambda x: f"{x:.4g}"
+    print(f"{key}: A {g(ma)} [{g(min(s['A']))}-{g(max(s['A']))}]  B {g(mb)} [{g(min(s['B']))}-{g(max(s['B']))}] {unit}"
+          f"  B/A {mb / ma:.3f}  (runs A {', '.join(map(g, s['A']))}; B {', '.join(map(g, s['B']))})")
 PY

@@ -87,6 +87,7 @@ public final class ServerConfig {
     private final Duration unusedClientLifetime;
     private final Duration revocationCheckInterval;
     private final Set<String> allowedRedirectHosts;
+    private final boolean redirectHostsExplicit;
     private final boolean clientMetadataDocuments;
     private final Map<String, String> settings;
     private final boolean dbPathExplicit;
@@ -114,12 +115,16 @@ public final class ServerConfig {
         unusedClientLifetime = b.unusedClientLifetime;
         revocationCheckInterval = b.revocationCheckInterval;
         allowedRedirectHosts = ServerConfigCheck.orderedCopy(RedirectHostPresets.expand(b.allowedRedirectHosts));
+        redirectHostsExplicit = b.redirectHostsExplicit;
         clientMetadataDocuments = b.clientMetadataDocuments;
         settings = Map.copyOf(b.settings);
         dbPathExplicit = b.dbPathExplicit;
         explicitDurations = Set.copyOf(b.explicitDurations);
         issuer = ServerConfigCheck.issuer(host, port, publicBaseUrl);
     }
+
+    /** The setting key of {@link #allowedRedirectHosts()}: a comma-separated list of hosts and preset names. */
+    public static final String ALLOWED_REDIRECT_HOSTS = "allowed.redirect.hosts";
 
     /** A builder with every default. */
     public static Builder builder() {
@@ -258,7 +263,9 @@ public final class ServerConfig {
      * {@code example.com} (that host), {@code *.example.com} (its subdomains), {@code localhost}
      * (every loopback redirect URI) or {@code cursor:} (a private-use scheme). The builder also takes
      * the preset names of {@link RedirectHostPresets} ({@code hosted-clients}, {@code desktop-clients}),
-     * which this set holds expanded.
+     * which this set holds expanded. Without code: the setting {@value #ALLOWED_REDIRECT_HOSTS}
+     * ({@code MCPOAUTH_ALLOWED_REDIRECT_HOSTS=hosted-clients,desktop-clients}), a comma-separated list;
+     * the builder method wins over it.
      */
     public Set<String> allowedRedirectHosts() {
         return allowedRedirectHosts;
@@ -387,6 +394,7 @@ public final class ServerConfig {
         Duration unusedClientLifetime = Duration.ofHours(24);
         Duration revocationCheckInterval = Duration.ofSeconds(1);
         List<String> allowedRedirectHosts = List.of();
+        boolean redirectHostsExplicit;
         boolean clientMetadataDocuments = true;
         Map<String, String> settings = new LinkedHashMap<>();
         boolean dbPathExplicit;
@@ -417,6 +425,7 @@ public final class ServerConfig {
             unusedClientLifetime = c.unusedClientLifetime;
             revocationCheckInterval = c.revocationCheckInterval;
             allowedRedirectHosts = List.copyOf(c.allowedRedirectHosts);
+            redirectHostsExplicit = c.redirectHostsExplicit;
             clientMetadataDocuments = c.clientMetadataDocuments;
             settings = new LinkedHashMap<>(c.settings);
             dbPathExplicit = c.dbPathExplicit;
@@ -577,6 +586,7 @@ public final class ServerConfig {
         /** Sets the hosts codes may be sent to (see {@link ServerConfig#allowedRedirectHosts()}); empty allows any. */
         public Builder allowedRedirectHosts(Set<String> hosts) {
             this.allowedRedirectHosts = List.copyOf(hosts);
+            this.redirectHostsExplicit = true;
             return this;
         }
 
@@ -611,8 +621,12 @@ public final class ServerConfig {
 
         /** Builds with these system properties and environment variables instead of the process's. */
         ServerConfig build(Map<String, String> systemProperties, Map<String, String> environment) {
-            List<String> problems = new ArrayList<>(DurationSettings.resolve(this,
-                    ServerConfigCheck.layered(settings, systemProperties, environment)));
+            Map<String, String> values = ServerConfigCheck.layered(settings, systemProperties, environment);
+            List<String> problems = new ArrayList<>(DurationSettings.resolve(this, values));
+            if (!redirectHostsExplicit && values.containsKey(ALLOWED_REDIRECT_HOSTS)) {
+                allowedRedirectHosts = java.util.Arrays.stream(values.get(ALLOWED_REDIRECT_HOSTS).split(","))
+                        .map(String::trim).filter(h -> !h.isEmpty()).toList();
+            }
             problems.addAll(ServerConfigCheck.problems(this));
             if (!problems.isEmpty()) {
                 throw new InvalidConfigurationException(problems);

@@ -114,4 +114,16 @@ class DurationSettingsTest {
         assertThat(new ProviderSettings(Map.of("k", "1h")).duration("k")).contains(Duration.ofHours(1));
         assertThatThrownBy(() -> new ProviderSettings(Map.of("k", "x")).duration("k")).hasMessageStartingWith("k must be");
     }
+
+    @Test
+    void allowedRedirectHostsFromTheEnvironmentWithPresetNamesAndTheBuilderWins() {
+        ServerConfig fromEnvironment = ServerConfig.builder().build(NONE,
+                Map.of("MCPOAUTH_ALLOWED_REDIRECT_HOSTS", "hosted-clients, mcp.example.com"));
+        assertThat(fromEnvironment.allowedRedirectHosts()).contains("claude.ai", "chatgpt.com", "mcp.example.com");
+
+        ServerConfig fromCode = ServerConfig.builder().allowedRedirectHosts("only.example.com").build(NONE,
+                Map.of("MCPOAUTH_ALLOWED_REDIRECT_HOSTS", "hosted-clients"));
+        assertThat(fromCode.allowedRedirectHosts()).containsExactly("only.example.com");
+        assertThat(ServerConfig.builder().build(NONE, NONE).allowedRedirectHosts()).as("default: any host").isEmpty();
+    }
 }
