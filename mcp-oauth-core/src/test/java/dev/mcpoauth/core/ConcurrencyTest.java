@@ -3,6 +3,7 @@ package dev.mcpoauth.core;
 import dev.mcpoauth.OAuthErrorCode;
 import dev.mcpoauth.OAuthException;
 
+import dev.mcpoauth.testing.LogCapture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.RepeatedTest;
 
@@ -21,8 +22,12 @@ class ConcurrencyTest {
     private final Fixture fixture = new Fixture();
     private final Fixture.Client client = fixture.registerPublic();
 
+    /** The audit lines of replays and reuse, asserted where a test expects them instead of printed. */
+    private final LogCapture audit = LogCapture.of("dev.mcpoauth.core");
+
     @AfterEach
     void close() {
+        audit.close();
         fixture.close();
     }
 
@@ -42,6 +47,7 @@ class ConcurrencyTest {
 
         assertThat(successes).hasSize(1);
         assertThat(failures).hasSize(THREADS - 1).containsOnly(OAuthErrorCode.INVALID_GRANT);
+        assertThat(audit.warnings()).as("replays are audited").isNotEmpty();
         // The replays revoke what the one success got, whether they ran before or after its grant was saved.
         assertThat(fixture.bearer(successes.peek().get("access_token"))).isInstanceOf(BearerResult.Challenge.class);
     }
@@ -61,6 +67,7 @@ class ConcurrencyTest {
         });
 
         assertThat(failures).as("concurrent refreshers of one token are not thieves").isEmpty();
+        assertThat(audit.warnings()).as("and are not audited as such").isEmpty();
         assertThat(successes).hasSize(THREADS);
         assertThat(successes.stream().map(r -> r.get("refresh_token")).distinct().toList())
                 .as("every caller converges on one successor").hasSize(1);
@@ -90,6 +97,7 @@ class ConcurrencyTest {
 
             assertThat(successes).hasSize(1);
             assertThat(failures).hasSize(THREADS - 1).containsOnly(OAuthErrorCode.INVALID_GRANT);
+            assertThat(audit.warnings()).as("without a grace, reuse is audited").isNotEmpty();
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.mcpoauth.core;
 
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.spec.McpSchema;
+import dev.mcpoauth.testing.LogCapture;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -51,7 +52,12 @@ class McpToolsTest {
         SyncToolSpecification failing = McpTools.text("fail", "Fails.", List.of(), call -> {
             throw new IllegalStateException("the backend is down");
         });
-        McpSchema.CallToolResult result = failing.callHandler().apply(null, new McpSchema.CallToolRequest("fail", Map.of()));
+        McpSchema.CallToolResult result;
+        try (LogCapture log = LogCapture.of("dev.mcpoauth.core.McpTools")) {
+            result = failing.callHandler().apply(null, new McpSchema.CallToolRequest("fail", Map.of()));
+            assertThat(log.warnings()).as("the operator sees the failure")
+                    .singleElement().asString().contains("fail");
+        }
         assertThat(result.isError()).isTrue();
         assertThat(text(result)).isEqualTo("the backend is down");
     }

@@ -1,5 +1,7 @@
 package dev.mcpoauth.helidon;
 
+import dev.mcpoauth.testing.LogCapture;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +32,14 @@ class RaceAttackTest {
 
     @RegisterExtension
     static final SharedServer server = SharedServer.create();
+
+    /** The audit lines of replays and reuse, asserted where a test expects them instead of printed. */
+    private final LogCapture audit = LogCapture.of("dev.mcpoauth.core");
+
+    @AfterEach
+    void releaseLog() {
+        audit.close();
+    }
 
     /** Sends {@code request} from {@value #RACERS} virtual threads released by one latch. */
     static List<HttpResponse<String>> race(Supplier<HttpResponse<String>> request) throws Exception {
@@ -66,6 +76,7 @@ class RaceAttackTest {
         List<HttpResponse<String>> responses = race(() -> server.oauth.token(form));
 
         assertThat(count(responses, 200)).as("exactly one redemption wins").isEqualTo(1);
+        assertThat(audit.warnings()).as("replays are audited").isNotEmpty();
         assertThat(count(responses, 400)).isEqualTo(RACERS - 1);
         responses.stream().filter(r -> r.statusCode() == 400)
                 .forEach(r -> assertThat(Http.json(r)).containsEntry("error", "invalid_grant"));
@@ -83,6 +94,7 @@ class RaceAttackTest {
         List<HttpResponse<String>> responses = race(() -> server.oauth.token(form));
 
         assertThat(count(responses, 200)).as("concurrent refreshers of one token are not thieves").isEqualTo(RACERS);
+        assertThat(audit.warnings()).as("nor audited as such").isEmpty();
         List<Object> successors = responses.stream().map(r -> Http.json(r).get("refresh_token")).distinct().toList();
         assertThat(successors).as("exactly one rotation wins, and every caller converges on it").hasSize(1);
         Attacks.assertTokenAccepted(server.base, (String) Http.json(responses.getLast()).get("access_token"));
@@ -103,6 +115,7 @@ class RaceAttackTest {
             List<HttpResponse<String>> responses = race(() -> strictOauth.token(form));
 
             assertThat(count(responses, 200)).as("exactly one rotation wins").isEqualTo(1);
+            assertThat(audit.warnings()).as("reuse is audited").isNotEmpty();
             assertThat(count(responses, 400)).isEqualTo(RACERS - 1);
             responses.stream().filter(r -> r.statusCode() == 400)
                     .forEach(r -> assertThat(Http.json(r)).containsEntry("error", "invalid_grant"));

@@ -2,6 +2,7 @@ package dev.mcpoauth.helidon;
 
 import dev.mcpoauth.core.McpOAuthServer;
 import dev.mcpoauth.core.ServerConfig;
+import dev.mcpoauth.testing.LogCapture;
 import dev.mcpoauth.testing.RedisServerExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -24,12 +25,17 @@ class RedisOutageHttpTest {
     static final RedisServerExtension REDIS = new RedisServerExtension();
 
     private McpOAuthServer server;
+    /** The operator's log lines of the outage: asserted, not printed. */
+    private final LogCapture log = LogCapture.of("dev.mcpoauth.helidon.Guarded");
 
     @AfterEach
     void stop() {
+        log.close();
         if (server != null) {
             server.stop();
         }
+        assertThat(log.warnings()).as("the operator is told the store failed")
+                .anyMatch(m -> m.startsWith("the token store failed during"));
     }
 
     @Test

@@ -18,7 +18,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.stream.Stream;
 
 import static dev.mcpoauth.helidon.Attacks.assertOAuthError;
@@ -55,7 +54,7 @@ class RefreshReuseGraceTest {
     }
 
     private List<String> warnings() {
-        return engineLog.messages(Level.WARNING);
+        return engineLog.warnings();
     }
 
     private HttpResponse<String> refresh(Map<String, Object> tokens, String refreshToken) {

@@ -1,5 +1,6 @@
 package dev.mcpoauth.helidon;
 
+import dev.mcpoauth.testing.LogCapture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,9 +24,15 @@ class StorageFailureTest {
         server = RunningServer.start(dir);
     }
 
+    /** The operator's log lines of the failures: asserted, not printed. */
+    private final LogCapture log = LogCapture.of("dev.mcpoauth.helidon.Guarded");
+
     @AfterEach
     void stop() {
+        log.close();
         server.close();
+        assertThat(log.warnings()).as("the operator is told the store failed")
+                .anyMatch(m -> m.startsWith("the token store failed during"));
     }
 
     @Test

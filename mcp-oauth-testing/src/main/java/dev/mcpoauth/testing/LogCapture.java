@@ -15,7 +15,7 @@ import java.util.logging.Logger;
  * <pre>{@code
  * try (LogCapture log = LogCapture.of("io.helidon.webserver")) {
  *     ... provoke the failure ...
- *     assertThat(log.messages(Level.SEVERE)).anyMatch(m -> m.contains("Failed to start listener"));
+ *     assertThat(log.warnings()).anyMatch(m -> m.contains("Failed to start listener"));
  * }
  * }</pre>
  *
@@ -63,6 +63,14 @@ public final class LogCapture implements AutoCloseable {
     public List<String> messages(Level level) {
         return records.stream().filter(r -> r.getLevel().intValue() >= level.intValue())
                 .map(LogRecord::getMessage).toList();
+    }
+
+    /**
+     * The raw messages of the WARNING records and above ({@code System.Logger}'s WARNING and ERROR), in
+     * order; callers need not read {@code java.util.logging} themselves.
+     */
+    public List<String> warnings() {
+        return messages(Level.WARNING);
     }
 
     /** The records captured so far, in order. */
