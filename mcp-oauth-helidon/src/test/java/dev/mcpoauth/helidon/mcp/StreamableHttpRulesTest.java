@@ -240,13 +240,19 @@ class StreamableHttpRulesTest {
         assertThat(raw.post(RawMcp.INITIALIZE).statusCode()).as("a closed transport refuses work").isEqualTo(503);
     }
 
-    /** A listening stream that ended after what every one starts with: the priming event and the opening comment. */
+    /**
+     * A listening stream that ended after what every one starts with: the priming event, then the
+     * opening comment unless the session was closed before the handler got to write it (the client
+     * sees the 200 as soon as the priming event is flushed, so its DELETE may win that race).
+     */
     private static void assertEndedAfterItsOpening(HttpResponse<Stream<String>> listening) {
         try (Stream<String> lines = listening.body()) {
             List<String> all = lines.toList();
-            assertThat(all).as("the stream ended after the priming event and the opening comment").hasSize(6);
+            assertThat(all).as("the stream ended after the priming event and, at most, the opening comment")
+                    .hasSizeBetween(4, 6);
             assertThat(all.getFirst()).startsWith("id: ");
-            assertThat(all.subList(1, 6)).containsExactly("retry: 2000", "data: ", "", ": listening", "");
+            assertThat(all.subList(1, 4)).containsExactly("retry: 2000", "data: ", "");
+            assertThat(all.subList(4, all.size())).isIn(List.of(), List.of(": listening", ""));
         }
     }
 }
