@@ -40,6 +40,7 @@ public final class AuthorizationServer implements AutoCloseable {
     private final AuthorizationRequests authorization;
     private final EngineLoginFlow loginFlow;
     private final GrantHandlers grants;
+    private final ClientAuthentications clientAuthentications = ClientAuthentications.standard();
     private final Revocation revocation;
     private final Introspection introspection;
     private final BearerAuthenticator bearer;
@@ -61,9 +62,9 @@ public final class AuthorizationServer implements AutoCloseable {
         ClientDirectory directory = new ClientDirectory(engine, engine.config().clientMetadataDocuments()
                 ? Optional.of(new ClientMetadataDocuments(documentFetcher, engine.config(), grants, engine::now))
                 : Optional.empty());
-        clients = new ClientAuthenticator(engine, directory);
+        clients = new ClientAuthenticator(engine, directory, clientAuthentications);
         clientCap = new ClientCap(engine);
-        registration = new ClientRegistration(engine, clientCap, grants);
+        registration = new ClientRegistration(engine, clientCap, grants, clientAuthentications);
         authorization = new AuthorizationRequests(engine, directory);
         throttle = new LoginThrottle(engine.config().loginThrottling());
         loginFlow = new EngineLoginFlow(engine, directory, userChecker, throttle);
@@ -107,7 +108,7 @@ public final class AuthorizationServer implements AutoCloseable {
 
     /** Authorization server metadata (RFC 8414 §2), for {@code GET /.well-known/oauth-authorization-server}. */
     public Map<String, Object> authorizationServerMetadata() {
-        return Metadata.authorizationServer(engine.config(), grants);
+        return Metadata.authorizationServer(engine.config(), grants, clientAuthentications);
     }
 
     /** Protected resource metadata (RFC 9728 §2), for {@code GET /.well-known/oauth-protected-resource[/mcp]}. */

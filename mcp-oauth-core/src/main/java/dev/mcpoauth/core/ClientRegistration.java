@@ -35,12 +35,14 @@ final class ClientRegistration {
     private final Engine engine;
     private final ClientCap cap;
     private final GrantHandlers grants;
+    private final ClientAuthentications authMethods;
 
     /** Creates the handler. */
-    public ClientRegistration(Engine engine, ClientCap cap, GrantHandlers grants) {
+    public ClientRegistration(Engine engine, ClientCap cap, GrantHandlers grants, ClientAuthentications authMethods) {
         this.engine = engine;
         this.cap = cap;
         this.grants = grants;
+        this.authMethods = authMethods;
     }
 
     /**
@@ -65,8 +67,8 @@ final class ClientRegistration {
             }
         }
         ClientAuthMethod method = string(metadata, "token_endpoint_auth_method")
-                .map(value -> ClientAuthMethod.fromWireValue(value).orElseThrow(() -> invalid(
-                        "token_endpoint_auth_method must be none, client_secret_post or client_secret_basic")))
+                .map(value -> authMethods.supported(value).orElseThrow(() -> invalid(
+                        "token_endpoint_auth_method must be one of " + String.join(", ", authMethods.wireValues()))))
                 .orElse(ClientAuthMethod.CLIENT_SECRET_BASIC);
         List<String> grantTypes = grantTypes(metadata.get("grant_types"));
         checkResponseTypes(metadata.get("response_types"));

@@ -25,13 +25,14 @@ final class Metadata {
     /** JWKS path. */
     public static final String JWKS = "/jwks";
 
-    private static final List<String> CLIENT_AUTH_METHODS = List.of("none", "client_secret_post", "client_secret_basic");
 
     private Metadata() {
     }
 
     /** The authorization server metadata (RFC 8414 §2), served at {@code /.well-known/oauth-authorization-server}. */
-    public static Map<String, Object> authorizationServer(ServerConfig config, GrantHandlers grants) {
+    public static Map<String, Object> authorizationServer(ServerConfig config, GrantHandlers grants,
+                                                          ClientAuthentications clientAuthentications) {
+        List<String> authMethods = clientAuthentications.wireValues();
         String issuer = config.issuer();
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("issuer", issuer);
@@ -47,10 +48,11 @@ final class Metadata {
         metadata.put("response_modes_supported", List.of("query"));
         metadata.put("grant_types_supported", grants.grantTypes());
         metadata.put("code_challenge_methods_supported", List.of("S256"));
-        metadata.put("token_endpoint_auth_methods_supported", CLIENT_AUTH_METHODS);
-        metadata.put("revocation_endpoint_auth_methods_supported", CLIENT_AUTH_METHODS);
+        metadata.put("token_endpoint_auth_methods_supported", authMethods);
+        metadata.put("revocation_endpoint_auth_methods_supported", authMethods);
         // Introspection answers confidential clients only.
-        metadata.put("introspection_endpoint_auth_methods_supported", List.of("client_secret_post", "client_secret_basic"));
+        metadata.put("introspection_endpoint_auth_methods_supported",
+                authMethods.stream().filter(m -> !m.equals("none")).toList());
         metadata.put("authorization_response_iss_parameter_supported", true);
         if (config.clientMetadataDocuments()) {
             // MCP 2025-11-25: a client_id may be the https URL of a Client ID Metadata Document.
