@@ -1,16 +1,21 @@
 package dev.mcpoauth.helidon.mcp;
 
-import io.helidon.http.HeaderNames;
-import io.helidon.http.Headers;
+import io.helidon.common.media.type.MediaType;
+import io.helidon.common.media.type.MediaTypes;
+import io.helidon.http.BadRequestException;
+import io.helidon.http.HttpMediaType;
+import io.helidon.http.ServerRequestHeaders;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
- * Which of the two MCP response media types a request's {@code Accept} header allows.
+ * Which of the two MCP response media types a request's {@code Accept} header allows, from Helidon's
+ * parsed {@link ServerRequestHeaders#acceptedTypes()} (wildcards included).
  *
- * <p>Wildcards count ({@code *}{@code /*}, {@code application/*}, {@code text/*}); a range with
- * {@code q=0} is refused; a request without {@code Accept} accepts anything (RFC 9110 §12.5.1).
+ * <p>Two rules Helidon's own {@code isAccepted} leaves out: a range with {@code q=0} means "not
+ * acceptable" (RFC 9110 §12.4.2), and an {@code Accept} header Helidon cannot parse accepts nothing,
+ * so the request gets the endpoint's 406 rather than a bare 400. A request without {@code Accept}
+ * accepts anything (RFC 9110 §12.5.1).
  *
  * @param json whether {@code application/json} is acceptable
  * @param sse  whether {@code text/event-stream} is acceptable
@@ -18,38 +23,29 @@ import java.util.Locale;
 record AcceptedTypes(boolean json, boolean sse) {
 
     /** Reads the Accept header lines of a request. */
-    static AcceptedTypes of(Headers headers) {
-        List<String> values = headers.all(HeaderNames.ACCEPT, List::of);
-        if (values.isEmpty()) {
+    static AcceptedTypes of(ServerRequestHeaders headers) {
+        List<HttpMediaType> ranges;
+        try {
+            ranges = headers.acceptedTypes();
+        } catch (BadRequestException e) {
+            return new AcceptedTypes(false, false);
+        }
+        if (ranges.isEmpty()) {
             return new AcceptedTypes(true, true);
         }
-        boolean json = false;
-        boolean sse = false;
-        for (String value : values) {
-            for (String range : value.split(",")) {
-                String[] parts = range.split(";");
-                String type = parts[0].trim().toLowerCase(Locale.ROOT);
-                if (refused(parts)) {
-                    continue;
-                }
-                json |= type.equals(McpHttp.APPLICATION_JSON) || type.equals("application/*") || type.equals("*/*");
-                sse |= type.equals(McpHttp.TEXT_EVENT_STREAM) || type.equals("text/*") || type.equals("*/*");
-            }
-        }
-        return new AcceptedTypes(json, sse);
+        return new AcceptedTypes(accepts(ranges, MediaTypes.APPLICATION_JSON), accepts(ranges, MediaTypes.TEXT_EVENT_STREAM));
     }
 
-    private static boolean refused(String[] parts) {
-        for (int i = 1; i < parts.length; i++) {
-            String p = parts[i].trim().toLowerCase(Locale.ROOT).replace(" ", "");
-            if (p.startsWith("q=")) {
-                try {
-                    return Double.parseDouble(p.substring(2)) <= 0.0;
-                } catch (NumberFormatException e) {
-                    return false;
-                }
-            }
+    private static boolean accepts(List<HttpMediaType> ranges, MediaType type) {
+        return ranges.stream().anyMatch(range -> quality(range) > 0 && range.test(type));
+    }
+
+    /** The range's {@code q}; one that does not parse counts as the default 1 (as before: lenient). */
+    private static double quality(HttpMediaType range) {
+        try {
+            return range.qualityFactor();
+        } catch (RuntimeException e) {
+            return 1.0;
         }
-        return false;
     }
 }

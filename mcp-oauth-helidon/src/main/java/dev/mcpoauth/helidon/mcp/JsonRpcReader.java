@@ -1,6 +1,7 @@
 package dev.mcpoauth.helidon.mcp;
 
 import io.helidon.http.HeaderNames;
+import io.helidon.http.HttpMediaType;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.modelcontextprotocol.json.McpJsonMapper;
@@ -8,7 +9,6 @@ import io.modelcontextprotocol.spec.McpSchema;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -37,13 +37,21 @@ final class JsonRpcReader {
     }
 
     private void checkContentType(ServerRequest req) {
-        req.headers().first(HeaderNames.CONTENT_TYPE).ifPresent(value -> {
-            String type = value.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
-            if (!type.equals(McpHttp.APPLICATION_JSON)) {
-                throw new RejectedRequest(Status.UNSUPPORTED_MEDIA_TYPE_415, McpHttp.INVALID_REQUEST,
-                        "the body must be application/json");
-            }
-        });
+        if (!req.headers().contains(HeaderNames.CONTENT_TYPE)) {
+            return;
+        }
+        boolean json;
+        try {
+            json = req.headers().contentType().map(HttpMediaType::mediaType)
+                    .filter(type -> type.text().equalsIgnoreCase(McpHttp.APPLICATION_JSON)).isPresent();
+        } catch (RuntimeException e) {
+            // A Content-Type Helidon cannot parse is no JSON either.
+            json = false;
+        }
+        if (!json) {
+            throw new RejectedRequest(Status.UNSUPPORTED_MEDIA_TYPE_415, McpHttp.INVALID_REQUEST,
+                    "the body must be application/json");
+        }
     }
 
     private byte[] body(ServerRequest req) {
