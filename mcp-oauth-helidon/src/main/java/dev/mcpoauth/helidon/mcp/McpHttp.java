@@ -11,7 +11,10 @@ import java.nio.charset.StandardCharsets;
  * Header names, media types and error rendering shared by the stateful and stateless MCP endpoints.
  *
  * <p>Every error leaves as a JSON-RPC error object (the shape MCP clients parse), with {@code id}
- * {@code null} as JSON-RPC 2.0 prescribes when the request id is unknown; never a stack trace.
+ * {@code null} as JSON-RPC 2.0 prescribes when the request id is unknown; never a stack trace. That
+ * object of three fixed fields is written here by hand: the engine's {@code Json} refuses null on
+ * purpose, and the SDK's mapper leaves null out ({@code JSONRPCResponse} is {@code NON_ABSENT}), so
+ * neither can write {@code "id": null}.
  */
 final class McpHttp {
 

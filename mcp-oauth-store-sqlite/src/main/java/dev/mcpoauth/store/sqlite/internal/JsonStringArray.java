@@ -9,6 +9,10 @@ import java.util.List;
  *
  * <p>Only what {@link #encode} writes needs to be read, but {@link #decode} accepts any JSON array of
  * strings, so that a row edited by hand with {@code sqlite3} still reads.
+ *
+ * <p>Written here rather than taken from a JSON library: a store module depends on the API only (the
+ * engine's codec is in the core, which a store never imports), and one array of strings does not
+ * justify a JSON dependency for every SQLite user.
  */
 final class JsonStringArray {
 
