@@ -39,26 +39,21 @@ final class CodeExchange implements GrantHandler {
         this.replays = replays;
     }
 
+    @Override
+    public String grantType() {
+        return GrantHandlers.AUTHORIZATION_CODE;
+    }
+
     /**
      * Exchanges a code for tokens.
      *
      * @param client the authenticated client
      * @param form   the token request
      * @return the token response
-     * @throws OAuthException {@code invalid_grant}, {@code invalid_request}, {@code invalid_target} or
-     *                        {@code unauthorized_client}
+     * @throws OAuthException {@code invalid_grant}, {@code invalid_request} or {@code invalid_target}
      */
     @Override
-    public String grantType() {
-        return GrantHandlers.AUTHORIZATION_CODE;
-    }
-
-    @Override
     public Map<String, Object> grant(RegisteredClient client, Map<String, String> form) {
-        if (!client.grantTypes().contains(GrantHandlers.AUTHORIZATION_CODE)) {
-            throw new OAuthException(OAuthErrorCode.UNAUTHORIZED_CLIENT,
-                    "the client did not register the authorization_code grant");
-        }
         String code = Params.required(form, "code");
         String verifier = Params.required(form, "code_verifier");
         if (!Pkce.isWellFormedVerifier(verifier)) {

@@ -28,7 +28,8 @@ interface GrantHandler {
     }
 
     /**
-     * Answers a token request of this grant type.
+     * Answers a token request of this grant type; {@link GrantHandlers} has checked that the client
+     * registered it.
      *
      * @param client the authenticated client
      * @param form   the form parameters of the request

@@ -59,15 +59,20 @@ final class GrantHandlers {
     }
 
     /**
-     * Answers a token request through the handler of its grant type.
+     * Answers a token request through the handler of its grant type, for a client that registered it.
      *
-     * @throws OAuthException {@code unsupported_grant_type} when no handler answers it, or the handler's error
+     * @throws OAuthException {@code unsupported_grant_type} when no handler answers it,
+     *                        {@code unauthorized_client} when the client did not register it, or the handler's error
      */
     Map<String, Object> grant(String grantType, RegisteredClient client, Map<String, String> form) {
         GrantHandler handler = byType.get(grantType);
         if (handler == null) {
             throw new OAuthException(OAuthErrorCode.UNSUPPORTED_GRANT_TYPE,
                     "grant_type must be one of " + String.join(", ", byType.keySet()));
+        }
+        if (!client.grantTypes().contains(grantType)) {
+            throw new OAuthException(OAuthErrorCode.UNAUTHORIZED_CLIENT, "the client did not register the "
+                    + grantType + " grant");
         }
         return handler.grant(client, form);
     }

@@ -49,26 +49,22 @@ final class RefreshGrant implements GrantHandler {
         return lifetimeEnd.isBefore(grant.expiresAt()) ? lifetimeEnd : grant.expiresAt();
     }
 
+    @Override
+    public String grantType() {
+        return GrantHandlers.REFRESH_TOKEN;
+    }
+
     /**
      * Refreshes.
      *
      * @param client the authenticated client
      * @param form   the token request
      * @return the token response, with the new refresh token
-     * @throws OAuthException {@code invalid_grant}, {@code invalid_scope}, {@code invalid_target},
-     *                        {@code invalid_request} or {@code unauthorized_client}
+     * @throws OAuthException {@code invalid_grant}, {@code invalid_scope}, {@code invalid_target} or
+     *                        {@code invalid_request}
      */
     @Override
-    public String grantType() {
-        return GrantHandlers.REFRESH_TOKEN;
-    }
-
-    @Override
     public Map<String, Object> grant(RegisteredClient client, Map<String, String> form) {
-        if (!client.grantTypes().contains(GrantHandlers.REFRESH_TOKEN)) {
-            throw new OAuthException(OAuthErrorCode.UNAUTHORIZED_CLIENT,
-                    "the client did not register the refresh_token grant");
-        }
         String token = Params.required(form, "refresh_token");
         String presented = Secrets.hash(token);
         Optional<Set<String>> requested = Params.optional(form, "scope").map(RefreshGrant::parseScope);
