@@ -3,9 +3,11 @@ package dev.mcpoauth.core;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
@@ -31,6 +34,8 @@ import javax.net.ssl.SSLSocket;
  * <p>Thread safe; each fetch uses its own socket.
  */
 final class DocumentFetcher {
+
+    private static final System.Logger LOG = System.getLogger(DocumentFetcher.class.getName());
 
     /** The largest document accepted: MCP suggests about 5 KB. */
     public static final int DEFAULT_MAX_BYTES = 5 * 1024;
@@ -121,10 +126,20 @@ final class DocumentFetcher {
         } catch (DocumentException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            // The cause stays out of the message: it may name internal details of the TLS stack.
-            throw new DocumentException("the client metadata document could not be fetched ("
-                    + e.getClass().getSimpleName() + ")");
+            // The cause stays out of the message (it may name internals of the TLS stack); the log has it.
+            LOG.log(System.Logger.Level.DEBUG, "fetching the client metadata document {0} failed: {1}", url, e);
+            throw new DocumentException("the client metadata document could not be fetched: " + reason(e));
         }
+    }
+
+    /** What went wrong, in words a client developer can act on, without naming our classes. */
+    private static String reason(Exception e) {
+        return switch (e) {
+            case SocketTimeoutException timeout -> "its server did not answer in time";
+            case SSLException tls -> "the TLS connection to its server failed";
+            case ConnectException refused -> "its server refused the connection";
+            default -> "the connection to its server failed";
+        };
     }
 
     /** Resolves the host and insists that every address it has is allowed. */

@@ -80,7 +80,11 @@ class FuzzTest {
     static void start() {
         // Limits off so that the mutations reach the engine instead of stopping at 429 (the limits have their own
         // tests); the test client trusted as a proxy, so that forged forwarding headers reach their parser.
-        server = RunningServer.start(dir, b -> b.supportedScopes("mcp", "admin").loginThrottling(LoginThrottling.off()),
+        // No Client ID Metadata Documents: a mutated client_id can name any public address (a digit flip
+        // of https://127.0.0.1/ gave https://12.0.0.1/), and tests never send traffic off this machine.
+        // Fetching and its SSRF guards have their own tests on loopback (CimdAttackTest).
+        server = RunningServer.start(dir, b -> b.supportedScopes("mcp", "admin").loginThrottling(LoginThrottling.off())
+                        .clientMetadataDocuments(false),
                 TransportSettings.defaults().withoutRateLimits().toBuilder().addTrustedProxy("127.0.0.1").build());
     }
 
