@@ -1,14 +1,11 @@
 package dev.mcpoauth.helidon;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,19 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ApplicationTypeTest {
 
-    @TempDir
-    static Path dir;
-    static RunningServer server;
-
-    @BeforeAll
-    static void start() {
-        server = RunningServer.start(dir, b -> b, TransportSettings.defaults().withoutRateLimits());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final SharedServer server = SharedServer.create();
 
     private static HttpResponse<String> register(String type, String redirectUri) {
         return Http.post(server.base + "/register", Http.JSON, "{\"redirect_uris\":[\"" + redirectUri + "\"],"
@@ -105,7 +91,7 @@ class ApplicationTypeTest {
 
     @Test
     void authorizeWhenANativeClientComesBackOnAnotherLoopbackPortThenCodeAndIss() {
-        OAuthClient oauth = server.client();
+        OAuthClient oauth = server.oauth;
         String clientId = (String) oauth.registerJson("{\"redirect_uris\":[\"http://127.0.0.1:33418/\"],"
                 + "\"token_endpoint_auth_method\":\"none\",\"application_type\":\"native\"}").get("client_id");
         Pkce pkce = Pkce.create();

@@ -1,8 +1,7 @@
 package dev.mcpoauth.helidon;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpResponse;
@@ -15,19 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The discovery documents as MCP clients fetch them: exact paths, statuses, headers and fields. */
 class DiscoveryEndpointsTest {
 
-    @TempDir
-    static Path dir;
-    static RunningServer server;
-
-    @BeforeAll
-    static void start() {
-        server = RunningServer.start(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final SharedServer server = SharedServer.create();
 
     @Test
     void protectedResourceMetadataWhenFetchedAtBothPathsThenSameDocumentNamingTheIssuerByteForByte() {

@@ -1,13 +1,10 @@
 package dev.mcpoauth.helidon;
 
 import dev.mcpoauth.core.BearerResult;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,22 +20,11 @@ class McpGateTest {
             "capabilities":{},"clientInfo":{"name":"raw","version":"1"}}}""";
     static final String ACCEPT = "application/json, text/event-stream";
 
-    @TempDir
-    static Path dir;
-    static RunningServer server;
-
-    @BeforeAll
-    static void start() {
-        server = RunningServer.start(dir, b -> b.supportedScopes("mcp", "admin").requiredScopes("admin"));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final SharedServer server = SharedServer.create(b -> b.supportedScopes("mcp", "admin").requiredScopes("admin"));
 
     private static String tokenFor(String scope) {
-        OAuthClient oauth = server.client();
+        OAuthClient oauth = server.oauth;
         String clientId = (String) oauth.register("none", "mcp admin").get("client_id");
         Pkce pkce = Pkce.create();
         return (String) oauth.exchangePublic(clientId, oauth.code(clientId, pkce, "scope=" + OAuthClient.enc(scope)), pkce)

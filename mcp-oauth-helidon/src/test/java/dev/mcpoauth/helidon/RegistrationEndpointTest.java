@@ -1,12 +1,9 @@
 package dev.mcpoauth.helidon;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,19 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** {@code POST /register} (RFC 7591) over HTTP: statuses, error codes, limits and headers. */
 class RegistrationEndpointTest {
 
-    @TempDir
-    static Path dir;
-    static RunningServer server;
-
-    @BeforeAll
-    static void start() {
-        server = RunningServer.start(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final SharedServer server = SharedServer.create();
 
     private static HttpResponse<String> register(String contentType, String body) {
         return Http.post(server.base + "/register", contentType, body, "Origin", "http://localhost:6274");

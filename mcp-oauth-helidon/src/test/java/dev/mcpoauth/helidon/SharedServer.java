@@ -1,5 +1,6 @@
 package dev.mcpoauth.helidon;
 
+import dev.mcpoauth.core.McpOAuthServer;
 import dev.mcpoauth.core.ServerConfig;
 import dev.mcpoauth.store.sqlite.SqliteTokenStore;
 
@@ -32,6 +33,8 @@ final class SharedServer implements BeforeAllCallback, AfterAllCallback {
     OAuthClient oauth;
     /** The server's store. */
     SqliteTokenStore store;
+    /** The server itself. */
+    McpOAuthServer server;
 
     private SharedServer(UnaryOperator<ServerConfig.Builder> config) {
         this.config = config;
@@ -53,6 +56,7 @@ final class SharedServer implements BeforeAllCallback, AfterAllCallback {
         running = RunningServer.start(dir, config, TransportSettings.defaults().withoutRateLimits());
         base = running.base;
         store = running.store;
+        server = running.server;
         oauth = running.client();
     }
 

@@ -1,12 +1,9 @@
 package dev.mcpoauth.helidon;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -15,21 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** {@code POST /token}, {@code /revoke} and {@code /introspect} over HTTP, with every client authentication method. */
 class TokenEndpointTest {
 
-    @TempDir
-    static Path dir;
-    static RunningServer server;
-    static OAuthClient oauth;
-
-    @BeforeAll
-    static void start() {
-        server = RunningServer.start(dir);
-        oauth = server.client();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final SharedServer server = SharedServer.create();
 
     private static Map<String, String> codeGrant(String code, Pkce pkce) {
         Map<String, String> form = new LinkedHashMap<>();
@@ -42,13 +26,13 @@ class TokenEndpointTest {
 
     @Test
     void tokenWithPublicClientThenBearerTokensWithNoStoreAndNoNulls() {
-        String clientId = (String) oauth.register("none", null).get("client_id");
+        String clientId = (String) server.oauth.register("none", null).get("client_id");
         Pkce pkce = Pkce.create();
-        Map<String, String> form = codeGrant(oauth.code(clientId, pkce, null), pkce);
+        Map<String, String> form = codeGrant(server.oauth.code(clientId, pkce, null), pkce);
         form.put("client_id", clientId);
         form.put("resource", server.mcp());
 
-        HttpResponse<String> response = oauth.token(form, "Origin", "http://localhost:6274");
+        HttpResponse<String> response = server.oauth.token(form, "Origin", "http://localhost:6274");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(Http.json(response)).containsEntry("token_type", "Bearer").containsKey("access_token")
@@ -61,11 +45,11 @@ class TokenEndpointTest {
 
     @Test
     void tokenWithClientSecretBasicAndNoClientIdInTheBodyThenIssues() {
-        Map<String, Object> client = oauth.register("client_secret_basic", null);
+        Map<String, Object> client = server.oauth.register("client_secret_basic", null);
         String clientId = (String) client.get("client_id");
         Pkce pkce = Pkce.create();
 
-        HttpResponse<String> response = oauth.token(codeGrant(oauth.code(clientId, pkce, null), pkce),
+        HttpResponse<String> response = server.oauth.token(codeGrant(server.oauth.code(clientId, pkce, null), pkce),
                 "Authorization", OAuthClient.basic(clientId, (String) client.get("client_secret")));
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
@@ -74,23 +58,23 @@ class TokenEndpointTest {
 
     @Test
     void tokenWithClientSecretPostThenIssues() {
-        Map<String, Object> client = oauth.register("client_secret_post", null);
+        Map<String, Object> client = server.oauth.register("client_secret_post", null);
         String clientId = (String) client.get("client_id");
         Pkce pkce = Pkce.create();
-        Map<String, String> form = codeGrant(oauth.code(clientId, pkce, null), pkce);
+        Map<String, String> form = codeGrant(server.oauth.code(clientId, pkce, null), pkce);
         form.put("client_id", clientId);
         form.put("client_secret", (String) client.get("client_secret"));
 
-        HttpResponse<String> response = oauth.token(form);
+        HttpResponse<String> response = server.oauth.token(form);
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     }
 
     @Test
     void tokenWithWrongBasicSecretThen401InvalidClientWithABasicChallenge() {
-        String clientId = (String) oauth.register("client_secret_basic", null).get("client_id");
+        String clientId = (String) server.oauth.register("client_secret_basic", null).get("client_id");
 
-        HttpResponse<String> response = oauth.token(Map.of("grant_type", "refresh_token", "refresh_token", "x"),
+        HttpResponse<String> response = server.oauth.token(Map.of("grant_type", "refresh_token", "refresh_token", "x"),
                 "Authorization", OAuthClient.basic(clientId, "wrong"));
 
         assertThat(response.statusCode()).isEqualTo(401);
@@ -101,7 +85,7 @@ class TokenEndpointTest {
 
     @Test
     void tokenWithUnknownPublicClientThen401InvalidClientWithoutBasicChallenge() {
-        HttpResponse<String> response = oauth.token(Map.of("grant_type", "refresh_token", "refresh_token", "x",
+        HttpResponse<String> response = server.oauth.token(Map.of("grant_type", "refresh_token", "refresh_token", "x",
                 "client_id", "gone"));
 
         assertThat(response.statusCode()).isEqualTo(401);
@@ -111,13 +95,13 @@ class TokenEndpointTest {
 
     @Test
     void tokenWhenCodeIsReusedThen400InvalidGrant() {
-        String clientId = (String) oauth.register("none", null).get("client_id");
+        String clientId = (String) server.oauth.register("none", null).get("client_id");
         Pkce pkce = Pkce.create();
-        Map<String, String> form = codeGrant(oauth.code(clientId, pkce, null), pkce);
+        Map<String, String> form = codeGrant(server.oauth.code(clientId, pkce, null), pkce);
         form.put("client_id", clientId);
-        assertThat(oauth.token(form).statusCode()).isEqualTo(200);
+        assertThat(server.oauth.token(form).statusCode()).isEqualTo(200);
 
-        HttpResponse<String> again = oauth.token(form);
+        HttpResponse<String> again = server.oauth.token(form);
 
         assertThat(again.statusCode()).isEqualTo(400);
         assertThat(Http.json(again)).containsEntry("error", "invalid_grant");
@@ -142,9 +126,9 @@ class TokenEndpointTest {
 
     @Test
     void tokenWithUnsupportedGrantThen400() {
-        String clientId = (String) oauth.register("none", null).get("client_id");
+        String clientId = (String) server.oauth.register("none", null).get("client_id");
 
-        HttpResponse<String> response = oauth.token(Map.of("grant_type", "password", "client_id", clientId));
+        HttpResponse<String> response = server.oauth.token(Map.of("grant_type", "password", "client_id", clientId));
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(Http.json(response)).containsEntry("error", "unsupported_grant_type");
@@ -171,7 +155,7 @@ class TokenEndpointTest {
 
     @Test
     void revokeThen200EmptyAndTheAccessTokenNoLongerOpensMcp() {
-        Map<String, Object> tokens = oauth.publicTokens();
+        Map<String, Object> tokens = server.oauth.publicTokens();
         String access = (String) tokens.get("access_token");
 
         HttpResponse<String> revoke = Http.post(server.base + "/revoke", Http.FORM, OAuthClient.form(Map.of(
@@ -190,11 +174,11 @@ class TokenEndpointTest {
 
     @Test
     void introspectWithConfidentialClientThenActiveForItsTokenAndInactiveForGarbage() {
-        Map<String, Object> client = oauth.register("client_secret_basic", null);
+        Map<String, Object> client = server.oauth.register("client_secret_basic", null);
         String clientId = (String) client.get("client_id");
         String basic = OAuthClient.basic(clientId, (String) client.get("client_secret"));
         Pkce pkce = Pkce.create();
-        String access = (String) Http.json(oauth.token(codeGrant(oauth.code(clientId, pkce, null), pkce),
+        String access = (String) Http.json(server.oauth.token(codeGrant(server.oauth.code(clientId, pkce, null), pkce),
                 "Authorization", basic)).get("access_token");
 
         HttpResponse<String> active = Http.post(server.base + "/introspect", Http.FORM, "token=" + access,
@@ -211,7 +195,7 @@ class TokenEndpointTest {
 
     @Test
     void introspectWithPublicClientThen401InvalidClient() {
-        Map<String, Object> tokens = oauth.publicTokens();
+        Map<String, Object> tokens = server.oauth.publicTokens();
 
         HttpResponse<String> response = Http.post(server.base + "/introspect", Http.FORM, OAuthClient.form(Map.of(
                 "token", (String) tokens.get("access_token"), "client_id", (String) tokens.get("client_id"))));
