@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -82,6 +83,21 @@ class HostedRedirectUrisTest {
     void registerWhenServerAllowsOnlyThePresetsThenEveryKnownClientCompletes(String client, String registered,
                                                                              String used, String type, String method) {
         completes(presets, client, registered, used, ",\"application_type\":\"" + type + "\"", method);
+    }
+
+    @ParameterizedTest(name = "application_type {0}")
+    @ValueSource(strings = {",\"application_type\":\"native\"", ""})
+    void registerWhenVsCodeNamesItsLoopbackAndWebCallbacksTogetherThenBothComplete(String typeMember) {
+        OAuthClient oauth = open.client();
+        String clientId = (String) oauth.registerJson("{\"redirect_uris\":[\"http://127.0.0.1:33418/\","
+                + "\"https://vscode.dev/redirect\"],\"client_name\":\"Visual Studio Code\","
+                + "\"token_endpoint_auth_method\":\"none\"" + typeMember + "}").get("client_id");
+
+        for (String used : new String[] {"http://127.0.0.1:40123/", "https://vscode.dev/redirect"}) {
+            Pkce pkce = Pkce.create();
+            Map<String, String> back = oauth.login(clientId, used, pkce, null);
+            assertThat(oauth.exchange(clientId, used, back.get("code"), pkce).statusCode()).as(used).isEqualTo(200);
+        }
     }
 
     @Test
