@@ -20,14 +20,6 @@ interface GrantHandler {
     String grantType();
 
     /**
-     * Whether a client that registers without {@code grant_types} gets this grant (RFC 7591 §2 makes
-     * {@code authorization_code} the default; we add the grants a redirect-based client needs).
-     */
-    default boolean grantedByDefault() {
-        return true;
-    }
-
-    /**
      * Answers a token request of this grant type; {@link GrantHandlers} has checked that the client
      * registered it.
      *

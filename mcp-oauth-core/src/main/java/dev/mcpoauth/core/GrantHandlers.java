@@ -41,9 +41,12 @@ final class GrantHandlers {
         return List.copyOf(byType.keySet());
     }
 
-    /** The grant types a client gets when it names none. */
+    /**
+     * The grant types a client gets when it names none: every supported one (RFC 7591 §2 makes
+     * {@code authorization_code} the default; a redirect-based client also needs {@code refresh_token}).
+     */
     List<String> defaultClientGrantTypes() {
-        return byType.values().stream().filter(GrantHandler::grantedByDefault).map(GrantHandler::grantType).toList();
+        return grantTypes();
     }
 
     /**

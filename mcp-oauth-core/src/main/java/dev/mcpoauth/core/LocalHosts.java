@@ -1,6 +1,5 @@
 package dev.mcpoauth.core;
 
-
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;

@@ -1,6 +1,5 @@
 package dev.mcpoauth.core;
 
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;

@@ -1,6 +1,5 @@
 package dev.mcpoauth.core;
 
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +23,6 @@ final class Metadata {
     public static final String INTROSPECT = "/introspect";
     /** JWKS path. */
     public static final String JWKS = "/jwks";
-
 
     private Metadata() {
     }

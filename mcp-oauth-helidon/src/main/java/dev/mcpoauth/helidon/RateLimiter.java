@@ -1,6 +1,5 @@
 package dev.mcpoauth.helidon;
 
-
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;

@@ -67,8 +67,10 @@ final class SharedServer implements BeforeAllCallback, AfterAllCallback {
                 running.close();
             }
         } finally {
-            try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(SharedServer::delete);
+            if (dir != null) {
+                try (Stream<Path> files = Files.walk(dir)) {
+                    files.sorted(Comparator.reverseOrder()).forEach(SharedServer::delete);
+                }
             }
         }
     }

@@ -1,11 +1,10 @@
 package dev.mcpoauth.helidon;
 
+import dev.mcpoauth.helidon.mcp.McpEndpointConfig;
 import dev.mcpoauth.spi.ProviderSettings;
 import io.helidon.webserver.http.HttpRules;
 
 import java.util.Set;
-
-import dev.mcpoauth.helidon.mcp.McpEndpointConfig;
 
 /**
  * The load benchmark's one deliberate hook into the transport's package-private parts, so that its
